@@ -1,1 +1,3 @@
-return 0;
+using Mage.Cli;
+
+return await MageApp.RunAsync(args, Console.Out, Console.Error);

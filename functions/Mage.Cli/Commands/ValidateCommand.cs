@@ -1,0 +1,56 @@
+using System.CommandLine;
+using Mage.Manifests;
+
+namespace Mage.Cli.Commands;
+
+/// <summary><c>mage validate FILE…</c>: checks manifests offline and prints compiler-style lines.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("files")
+        {
+            Description = "Manifest files to check (e.g. .djinn.yml .djinn/*.yml)",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var command = new Command("validate", "Check build manifests; prints FILE:LINE:COL: error|warning: message. Exit 0 valid, 1 invalid, 2 usage.")
+        {
+            files,
+        };
+        command.SetAction((parseResult, cancellationToken) =>
+            RunAsync(parseResult.GetRequiredValue(files), parseResult.InvocationConfiguration, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string[] files, InvocationConfiguration io, CancellationToken cancellationToken)
+    {
+        var exitCode = MageApp.Success;
+        foreach (var file in files)
+        {
+            string yaml;
+            try
+            {
+                yaml = await File.ReadAllTextAsync(file, cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                await io.Error.WriteLineAsync($"{file}: error: cannot read the file: {e.Message}");
+                exitCode = MageApp.UsageError;
+                continue;
+            }
+
+            var validation = ManifestValidator.Validate(yaml);
+            foreach (var diagnostic in validation.Diagnostics)
+            {
+                await io.Output.WriteLineAsync($"{file}:{diagnostic}");
+            }
+
+            if (!validation.IsValid && exitCode == MageApp.Success)
+            {
+                exitCode = MageApp.Failure;
+            }
+        }
+
+        return exitCode;
+    }
+}
