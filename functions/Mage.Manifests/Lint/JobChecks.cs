@@ -20,7 +20,7 @@ internal static class JobChecks
             var path = jobPaths[i];
             if (job.Stage.Length == 0)
             {
-                sink.Error($"{path}.stage", $"job \"{job.Name}\" has no stage; add \"stage:\" with one of the stages");
+                sink.Error($"{path}.stage", $"job has no stage; add \"stage:\" with one of: {string.Join(", ", manifest.Stages)}");
             }
             else if (stages.Count > 0 && !stages.Contains(job.Stage))
             {
