@@ -1,4 +1,27 @@
+using Mage.Functions.Endpoints;
+using Mage.Functions.Hosting;
+using Mage.Functions.Security;
+
 var builder = WebApplication.CreateBuilder(args);
+var appRoot = AppRoot.Find();
+builder.Configuration.AddLocalSettings(Path.Combine(appRoot, "local.settings.json"));
+builder.WebHost.UseDefaultUrlUnlessConfigured(builder.Configuration);
+builder.Services.AddMageFunctions(builder.Configuration);
+
 var app = builder.Build();
-app.MapGet("/api/health", () => TypedResults.Ok(new { status = "ok" }));
-app.Run();
+
+// Resolve the admin key now so a missing key stops start-up with its message, not the first request.
+_ = app.Services.GetRequiredService<AdminKey>();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+var api = app.MapGroup("/api");
+api.MapHealthEndpoints();
+
+await app.RunAsync();
+
+/// <summary>Entry point; public so that tests can host the app with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,41 @@
+using Mage.Functions.Security;
+using Mage.Storage;
+using Microsoft.AspNetCore.Authentication;
+
+namespace Mage.Functions.Hosting;
+
+/// <summary>Registers everything the app needs. Called once from <c>Program</c>.</summary>
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Adds settings, storage, local Azurite, keys and authentication.</summary>
+    public static IServiceCollection AddMageFunctions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MageOptions>().Bind(configuration.GetSection(MageOptions.Section));
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+
+        // Hosted services start in registration order: storage must answer before anything
+        // that uses it (durable workers) starts.
+        services.AddHostedService<LocalStorageHostedService>();
+
+        services.AddSingleton(sp => StorageSettings.CreateAccount(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp =>
+        {
+            var config = sp.GetRequiredService<IConfiguration>();
+            var (key, path) = AdminKeyProvider.Resolve(config["Mage:AdminKey"], StorageSettings.UsesDevelopmentStorage(config), AppRoot.Find());
+            if (path is not null)
+            {
+                Logs.AdminKeyLoaded(sp.GetRequiredService<ILoggerFactory>().CreateLogger("Mage.Functions.Security"), path);
+            }
+
+            return new AdminKey(key);
+        });
+
+        services.AddAuthentication(FunctionsKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, FunctionsKeyAuthenticationHandler>(FunctionsKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(MageClaims.AdminPolicy, p => p.RequireClaim(MageClaims.Role, MageClaims.AdminRole));
+        return services;
+    }
+}

@@ -1,0 +1,20 @@
+namespace Mage.Functions;
+
+/// <summary>Source-generated log messages of the app. Event ids are stable: dashboards and alerts key on them.</summary>
+internal static partial class Logs
+{
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Admin key generated for local development; it is stored in {Path} (readable by this user only)")]
+    public static partial void AdminKeyGenerated(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Admin key read from {Path}")]
+    public static partial void AdminKeyLoaded(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "Storage emulator already listening on {Host}; using it as it is")]
+    public static partial void AzuriteReused(ILogger logger, string host);
+
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Information, Message = "Started Azurite with its data under {DataPath}")]
+    public static partial void AzuriteStarted(ILogger logger, string dataPath);
+
+    [LoggerMessage(EventId = 1020, Level = LogLevel.Warning, Message = "Storage health probe failed: {ErrorType}: {Error}")]
+    public static partial void StorageUnhealthy(ILogger logger, string errorType, string error);
+}
