@@ -75,4 +75,14 @@ public class ParserTests
         Assert.Equal([new Passthrough("a", "y"), new Passthrough("b", "b")], result.Manifest!.Objects);
         Assert.Equal(["2:22: warning: object \"a\" is listed twice; the last one wins, as in djinn"], result.Diagnostics.Select(d => d.ToString()));
     }
+
+    [Fact]
+    public void Parse_TextThatCrashesTheYamlScanner_IsASyntaxError()
+    {
+        // YamlDotNet 16.3 throws InvalidOperationException here instead of a YamlException.
+        var result = ManifestValidator.Validate("x: [:|\n- ");
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal("1:1: error: invalid YAML after this point: the YAML reader could not read the text that follows", error.ToString());
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Mage.Manifests;
@@ -6,7 +7,12 @@ namespace Mage.Manifests;
 public static class ExecutionPlanJson
 {
     /// <summary>Options used for plans (web defaults: camelCase names).</summary>
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        // Plans are stored and read by services, never embedded in HTML: keep scripts legible (2>&1, not 2\u003E\u00261).
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>Serializes <paramref name="plan"/>.</summary>
     public static string Serialize(ExecutionPlan plan) => JsonSerializer.Serialize(plan, Options);

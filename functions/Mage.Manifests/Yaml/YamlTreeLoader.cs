@@ -17,6 +17,7 @@ internal sealed partial class YamlTreeLoader
     private readonly ManifestLimits _limits;
     private readonly Dictionary<string, ManifestNode> _anchors = new(StringComparer.Ordinal);
     private long _aliasExpansion;
+    private SourcePosition _lastPosition = SourcePosition.Start;
 
     private YamlTreeLoader(IParser parser, ManifestLimits limits)
     {
@@ -34,10 +35,10 @@ internal sealed partial class YamlTreeLoader
                 $"manifest is {bytes} bytes; the limit is {limits.MaxDocumentBytes} bytes"));
         }
 
+        using var reader = new StringReader(yaml);
+        var loader = new YamlTreeLoader(new Parser(reader), limits);
         try
         {
-            using var reader = new StringReader(yaml);
-            var loader = new YamlTreeLoader(new Parser(reader), limits);
             return (loader.LoadFirstDocument(), null);
         }
         catch (ManifestLoadException e)
@@ -47,6 +48,12 @@ internal sealed partial class YamlTreeLoader
         catch (YamlException e)
         {
             return (null, Error(ToPosition(e.Start), "invalid YAML: " + CleanMessage(e.Message)));
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException or OverflowException)
+        {
+            // YamlDotNet's scanner throws these on some malformed input (found by the mutation
+            // property test); it is still a syntax error in the user's text, not our failure.
+            return (null, Error(loader._lastPosition, "invalid YAML after this point: the YAML reader could not read the text that follows"));
         }
     }
 
@@ -69,6 +76,7 @@ internal sealed partial class YamlTreeLoader
     {
         var current = _parser.Current ?? throw new ManifestLoadException(SourcePosition.Start, "unexpected end of YAML");
         var position = ToPosition(current.Start);
+        _lastPosition = position;
         if (depth > _limits.MaxNestingDepth)
         {
             throw new ManifestLoadException(position,
