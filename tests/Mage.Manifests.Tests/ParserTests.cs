@@ -83,6 +83,6 @@ public class ParserTests
         var result = ManifestValidator.Validate("x: [:|\n- ");
 
         var error = Assert.Single(result.Diagnostics);
-        Assert.Equal("1:1: error: invalid YAML after this point: the YAML reader could not read the text that follows", error.ToString());
+        Assert.Equal("1:4: error: invalid YAML after this point: the YAML reader could not read the text that follows", error.ToString());
     }
 }
