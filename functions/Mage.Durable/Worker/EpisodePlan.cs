@@ -1,0 +1,14 @@
+using Mage.Durable.History;
+
+namespace Mage.Durable.Worker;
+
+/// <summary>How the messages of one control work item are used: applied now, postponed, or dropped.</summary>
+internal sealed class EpisodePlan
+{
+    public List<HistoryEvent> Accepted { get; } = [];
+
+    /// <summary>Messages to send again (same message id) with their new visibility time.</summary>
+    public List<(OrchestrationMessage Message, DateTimeOffset VisibleAt)> Deferred { get; } = [];
+
+    public ExecutionTerminatedEvent? Terminated { get; set; }
+}
