@@ -13,6 +13,14 @@ internal static class ValidateCommand
             Description = "Manifest files to check (e.g. .djinn.yml .djinn/*.yml)",
             Arity = ArgumentArity.OneOrMore,
         };
+        // An unknown option would otherwise be taken for a file name and read as one.
+        files.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(t => t.Value.Length > 1 && t.Value.StartsWith('-')))
+            {
+                result.AddError($"unknown option '{token.Value}' for 'validate'");
+            }
+        });
         var command = new Command("validate", "Check build manifests; prints FILE:LINE:COL: error|warning: message. Exit 0 valid, 1 invalid, 2 usage.")
         {
             files,
