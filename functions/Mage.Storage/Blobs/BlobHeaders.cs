@@ -45,7 +45,7 @@ internal static class BlobHeaders
         {
             ContentLength = length,
             ContentType = headers.ContentType,
-            ETag = headers.ETag ?? default,
+            ETag = ETagParser.Parse(Get(headers, "ETag")),
             LastModified = Date(headers, "Last-Modified"),
             BlobType = Get(headers, "x-ms-blob-type"),
             LeaseState = Get(headers, "x-ms-lease-state"),
@@ -81,5 +81,5 @@ internal static class BlobHeaders
         }
     }
 
-    public static ETag ParseETag(string? value) => value is null ? default : new ETag(value);
+    public static ETag ParseETag(string? value) => ETagParser.Parse(value);
 }

@@ -22,7 +22,7 @@ internal sealed class ResponseHeadersSnapshot
 
     public string? Get(string name) => _headers.TryGetValue(name, out string? value) ? value : null;
 
-    public ETag ETag => Get("ETag") is { } e ? new ETag(e) : default;
+    public ETag ETag => ETagParser.Parse(Get("ETag"));
 
     public DateTimeOffset? GetDate(string name) =>
         Get(name) is { } v && DateTimeOffset.TryParse(v, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset d) ? d : null;

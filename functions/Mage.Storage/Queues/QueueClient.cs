@@ -119,8 +119,9 @@ public sealed class QueueClient
     }
 
     /// <summary>
-    /// Deletes a received message. Throws <see cref="StorageNotFoundException"/> when the message is gone or the
-    /// pop receipt is stale (someone else received it after our visibility timeout lapsed).
+    /// Deletes a received message. Throws <see cref="StorageNotFoundException"/> (MessageNotFound) when the message is
+    /// gone, and <see cref="StorageException"/> with status 400 and ErrorCode <c>PopReceiptMismatch</c> when the pop receipt
+    /// is stale (the message was updated or re-received after our visibility timeout lapsed): either way we no longer own it.
     /// </summary>
     public async Task DeleteMessageAsync(string messageId, string popReceipt, CancellationToken cancellationToken = default)
     {

@@ -134,7 +134,7 @@ internal static partial class TableBatch
         {
             int end = p + 1 < parts.Count ? parts[p + 1].Index : body.Length;
             Match etag = ETagHeader().Match(body, parts[p].Index, end - parts[p].Index);
-            etags.Add(etag.Success ? new ETag(etag.Groups[1].Value.Trim()) : null);
+            etags.Add(etag.Success ? ETagParser.Parse(etag.Groups[1].Value) : null);
         }
         return etags;
     }

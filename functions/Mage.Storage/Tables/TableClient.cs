@@ -88,7 +88,7 @@ public sealed class TableClient
             return null;
         }
         using JsonDocument doc = JsonDocument.Parse(response.Content);
-        return TableJson.Parse(doc.RootElement, response.Headers.ETag);
+        return TableJson.Parse(doc.RootElement, response.Headers.TryGetValue("ETag", out string? etag) ? ETagParser.Parse(etag) : null);
     }
 
     /// <summary>

@@ -81,7 +81,7 @@ internal static class TableJson
             json.TryGetProperty("RowKey", out JsonElement rk) ? rk.GetString() ?? "" : "");
         if (json.TryGetProperty("odata.etag", out JsonElement etag) && etag.GetString() is { } e)
         {
-            entity.ETag = new ETag(e);
+            entity.ETag = ETagParser.Parse(e);
         }
         else if (etagHeader is { } h)
         {
