@@ -12,10 +12,10 @@ namespace Mage.Builds.Drivers;
 /// sandbox dies with its parent.
 /// </summary>
 /// <remarks>
-/// <para>Stopping: the job's process group is bwrap itself; SIGTERM ends bwrap, and its child (the
-/// sandbox's init) then gets SIGKILL through <c>--die-with-parent</c>, so in the sandbox a kill is
-/// immediate rather than graceful. When the script exits, the PID namespace ends and takes every
-/// background process with it.</para>
+/// <para>Stopping: bwrap runs under <c>setsid --fork --wait</c>; a stop sends SIGTERM to that setsid
+/// process, whose death kills bwrap and the whole sandbox (SIGKILL through <c>--die-with-parent</c>),
+/// so in the sandbox a kill is immediate rather than graceful. When the script exits, the PID
+/// namespace ends and takes every background process with it.</para>
 /// <para>See <see cref="IBuildDriver"/>. Thread-safe.</para>
 /// </remarks>
 public sealed class SandboxDriver : WorkspaceDriver
@@ -76,6 +76,7 @@ public sealed class SandboxDriver : WorkspaceDriver
         }
 
         arguments.AddRange(["--die-with-parent", "--new-session", "--", "/bin/sh", scriptPath]);
-        return new JobProcessStart(bwrap, arguments, handle.Workspace, environment, timeout);
+        // ForkSession: bwrap's parent must be a process that lives as long as bwrap (see JobProcessStart).
+        return new JobProcessStart(bwrap, arguments, handle.Workspace, environment, timeout, ForkSession: true);
     }
 }

@@ -5,13 +5,15 @@ namespace Mage.Builds.Drivers;
 /// <summary>Removes a folder tree without following symbolic links, also when a job made parts of it read-only.</summary>
 internal static class WorkspaceCleaner
 {
-    /// <summary>Deletes <paramref name="path"/> if it exists. A symbolic link is removed, never followed.</summary>
+    /// <summary>Deletes <paramref name="path"/> (a folder tree, a file or a link) if it exists. A symbolic link is removed, never followed.</summary>
     internal static void DeleteTree(string path, ILogger logger)
     {
         var info = new DirectoryInfo(path);
-        if (info.LinkTarget is not null)
+        if (info.LinkTarget is not null || File.Exists(path))
         {
-            File.Delete(path); // a link at the workspace's place: remove the link only
+            // A link or a file at the workspace's place (a Create that failed half way):
+            // remove that entry only, never what a link points to.
+            File.Delete(path);
             return;
         }
 

@@ -79,7 +79,7 @@ public sealed class JobProcess
         // A job never reads the worker's stdin; EOF at once instead of a hang.
         process.StandardInput.Close();
 
-        var job = new RunningJob(buildId, jobName, process.Id);
+        var job = new RunningJob(buildId, jobName, process.Id, signalGroup: !start.ForkSession);
         JobLog.Started(logger, jobName, buildId, job.ProcessGroup);
         var sink = new SerializedSink(output);
         var readers = new[]
@@ -141,6 +141,11 @@ public sealed class JobProcess
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        if (start.ForkSession)
+        {
+            info.ArgumentList.Add("--fork");
+        }
+
         info.ArgumentList.Add("--wait");
         info.ArgumentList.Add(start.FileName);
         foreach (var argument in start.Arguments)

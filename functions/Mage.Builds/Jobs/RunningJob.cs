@@ -8,20 +8,22 @@ namespace Mage.Builds.Jobs;
 internal sealed class RunningJob
 {
     private readonly TaskCompletionSource exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly bool signalGroup;
     private int stopReason = -1;
 
-    internal RunningJob(string buildId, string jobName, int processGroup)
+    internal RunningJob(string buildId, string jobName, int processGroup, bool signalGroup = true)
     {
         BuildId = buildId;
         JobName = jobName;
         ProcessGroup = processGroup;
+        this.signalGroup = signalGroup;
     }
 
     internal string BuildId { get; }
 
     internal string JobName { get; }
 
-    /// <summary>The process id of the session leader, which is also the process group id.</summary>
+    /// <summary>The process id of the started process: the session leader and process group id, unless it forked (<see cref="JobProcessStart.ForkSession"/>).</summary>
     internal int ProcessGroup { get; }
 
     /// <summary>Completes when the job's main process has exited.</summary>
@@ -64,10 +66,27 @@ internal sealed class RunningJob
     }
 
     /// <summary>SIGKILL to whatever is left in the group (background processes) after the main process exited.</summary>
-    internal void KillLeftovers() => NativeSignals.Signal(-ProcessGroup, NativeSignals.SigKill);
+    internal void KillLeftovers()
+    {
+        if (signalGroup)
+        {
+            NativeSignals.Signal(-ProcessGroup, NativeSignals.SigKill);
+        }
+    }
 
     private void SignalGroup(int signal)
     {
+        if (!signalGroup)
+        {
+            // A forked session: the started process is not in the group; signal it alone, while it lives.
+            if (!Exited.IsCompleted)
+            {
+                NativeSignals.Signal(ProcessGroup, signal);
+            }
+
+            return;
+        }
+
         var error = NativeSignals.Signal(-ProcessGroup, signal);
 
         // Right after start, setsid may not have made the group yet: signal the process itself.
