@@ -6,6 +6,13 @@ namespace Mage.Storage;
 /// </summary>
 internal sealed record ConnectionStringParts(string AccountName, string AccountKey, Uri BlobEndpoint, Uri QueueEndpoint, Uri TableEndpoint)
 {
+    private static readonly HashSet<string> KnownNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "UseDevelopmentStorage", "DevelopmentStorageProxyUri", "DefaultEndpointsProtocol", "AccountName", "AccountKey",
+        "EndpointSuffix", "BlobEndpoint", "QueueEndpoint", "TableEndpoint", "FileEndpoint", "SharedAccessSignature",
+        "BlobSecondaryEndpoint", "QueueSecondaryEndpoint", "TableSecondaryEndpoint", "FileSecondaryEndpoint",
+    };
+
     public static ConnectionStringParts Parse(string connectionString)
     {
         if (string.IsNullOrWhiteSpace(connectionString))
@@ -23,6 +30,11 @@ internal sealed record ConnectionStringParts(string AccountName, string AccountK
                 throw new FormatException($"The storage connection string is malformed: segment {index} is not 'Name=Value'.");
             }
             string name = segment[..eq].Trim();
+            if (!KnownNames.Contains(name))
+            {
+                // The name is not echoed: a stray key fragment ("...;<key>==") parses as an unknown name.
+                throw new FormatException($"The storage connection string has an unrecognised setting in segment {index}.");
+            }
             if (!values.TryAdd(name, segment[(eq + 1)..].Trim()))
             {
                 throw new FormatException($"The storage connection string sets '{name}' more than once.");

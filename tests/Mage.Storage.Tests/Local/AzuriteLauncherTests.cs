@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using Mage.Storage.Local;
+using Mage.Testing;
+
+namespace Mage.Storage.Tests.Local;
+
+public sealed class AzuriteLauncherTests
+{
+    internal static string ConnectionStringFor(int blobPort, int? queuePort = null, int? tablePort = null) =>
+        AzuriteLauncher.BuildConnectionString("127.0.0.1", blobPort, queuePort ?? blobPort, tablePort ?? blobPort);
+
+    private static async Task<bool> WaitUntilClosedAsync(int port, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
+        {
+            if (!await AzuriteLauncher.IsListeningAsync("127.0.0.1", port))
+            {
+                return true;
+            }
+            await Task.Delay(200);
+        }
+        return false;
+    }
+
+    [Fact]
+    public async Task StartAsync_PersistentDataFolder_ServesAllThreeAndDisposeStopsIt()
+    {
+        string data = Directory.CreateTempSubdirectory("mage-azurite-test-").FullName;
+        try
+        {
+            AzuriteLauncher launcher = await AzuriteLauncher.StartAsync(new AzuriteOptions
+            {
+                InfraLocalPath = RepositoryRoot.InfraLocal,
+                DataPath = data,
+                BlobPort = 0,
+                QueuePort = 0,
+                TablePort = 0,
+            });
+            await using (launcher)
+            {
+                Assert.True(await AzuriteLauncher.IsListeningAsync(launcher.Host, launcher.QueuePort));
+                await launcher.CreateAccount().CheckAvailabilityAsync();
+            }
+            Assert.True(await WaitUntilClosedAsync(launcher.BlobPort, TimeSpan.FromSeconds(10)));
+            Assert.NotEmpty(Directory.EnumerateFileSystemEntries(data));
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Watchdog_ParentKilled_AzuriteExitsAndPortCloses()
+    {
+        using Process parent = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", "sleep 300"]) { UseShellExecute = false })!;
+        await using AzuriteLauncher launcher = await AzuriteLauncher.StartAsync(
+            AzuriteOptions.Ephemeral(RepositoryRoot.InfraLocal) with { ParentProcessId = parent.Id });
+        Assert.True(await AzuriteLauncher.IsListeningAsync(launcher.Host, launcher.BlobPort));
+
+        parent.Kill(); // SIGKILL: the parent gets no chance to clean up.
+        await parent.WaitForExitAsync();
+
+        Assert.True(await WaitUntilClosedAsync(launcher.BlobPort, TimeSpan.FromSeconds(15)), "Azurite kept listening after its parent died");
+        Assert.True(await WaitUntilClosedAsync(launcher.TablePort, TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
+    public async Task StartAsync_MissingDataPathWithoutInMemory_ThrowsArgumentException()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => AzuriteLauncher.StartAsync(new AzuriteOptions { InfraLocalPath = RepositoryRoot.InfraLocal }));
+    }
+
+    [Fact]
+    public async Task IsListening_FreePort_ReturnsFalse()
+    {
+        Assert.False(await AzuriteLauncher.IsListeningAsync("127.0.0.1", Retries.LoopbackProxy.FreePort()));
+    }
+
+    [Fact]
+    public void TestNames_Unique_AreValidForAllResourceKinds()
+    {
+        StorageAccount account = StorageAccount.Parse("UseDevelopmentStorage=true");
+        foreach (string prefix in new[] { "", "9x", "Some-Prefix_!", new string('a', 100) })
+        {
+            string name = TestNames.Unique(prefix);
+            Assert.InRange(name.Length, 3, 63);
+            account.GetTable(name);
+            account.GetQueue(name);
+            account.GetBlobContainer(name);
+        }
+        Assert.NotEqual(TestNames.Unique("x"), TestNames.Unique("x"));
+    }
+}
