@@ -1,0 +1,3 @@
+namespace Mage.Durable.Tests.Orchestrations;
+
+public sealed record EventInput(int Count, TimeSpan SleepFirst);
