@@ -20,6 +20,7 @@ app.UseAuthorization();
 
 var api = app.MapGroup("/api");
 api.MapHealthEndpoints();
+api.MapCatalogEndpoints();
 
 await app.RunAsync();
 

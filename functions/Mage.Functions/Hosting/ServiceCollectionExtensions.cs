@@ -36,6 +36,7 @@ public static class ServiceCollectionExtensions
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(MageClaims.AdminPolicy, p => p.RequireClaim(MageClaims.Role, MageClaims.AdminRole));
+        services.AddMageCatalog();
         return services;
     }
 }

@@ -1,0 +1,67 @@
+using Mage.Storage;
+using Mage.Storage.Blobs;
+using Mage.Storage.Tables;
+
+namespace Mage.Builds.Catalog;
+
+/// <summary>
+/// The tables and the container of the catalog, created on first use. Thread-safe singleton.
+/// </summary>
+/// <remarks>
+/// Creation runs once per process; a failed attempt (storage down) is retried by the next
+/// caller instead of being remembered, so the app recovers when storage comes back.
+/// </remarks>
+public sealed class CatalogStorage
+{
+    private readonly Lock _gate = new();
+    private Task? _ready;
+
+    /// <summary>Creates clients for the names in <paramref name="options"/>; sends no request.</summary>
+    public CatalogStorage(StorageAccount account, CatalogOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
+        Services = account.GetTable(options.ServicesTable);
+        ServiceKeys = account.GetTable(options.ServiceKeysTable);
+        Variables = account.GetTable(options.VariablesTable);
+        Objects = account.GetBlobContainer(options.ObjectsContainer);
+    }
+
+    /// <summary>The settings in effect.</summary>
+    public CatalogOptions Options { get; }
+
+    /// <summary>The services table.</summary>
+    public TableClient Services { get; }
+
+    /// <summary>The service-keys table.</summary>
+    public TableClient ServiceKeys { get; }
+
+    /// <summary>The variables table.</summary>
+    public TableClient Variables { get; }
+
+    /// <summary>The objects container.</summary>
+    public BlobContainerClient Objects { get; }
+
+    /// <summary>Completes when every table and the container exist.</summary>
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        Task ready;
+        lock (_gate)
+        {
+            if (_ready is null || _ready.IsFaulted || _ready.IsCanceled)
+            {
+                // Not tied to one caller's token: other callers share this task.
+                _ready = Task.WhenAll(
+                    Services.CreateIfNotExistsAsync(CancellationToken.None),
+                    ServiceKeys.CreateIfNotExistsAsync(CancellationToken.None),
+                    Variables.CreateIfNotExistsAsync(CancellationToken.None),
+                    Objects.CreateIfNotExistsAsync(CancellationToken.None));
+            }
+
+            ready = _ready;
+        }
+
+        return ready.WaitAsync(cancellationToken);
+    }
+}
