@@ -98,7 +98,14 @@ public abstract class WorkspaceDriver : IBuildDriver
         }
         finally
         {
-            File.Delete(script);
+            try
+            {
+                File.Delete(script);
+            }
+            catch (DirectoryNotFoundException)
+            {
+                // A destroy (kill) removed the scripts folder while the job ran.
+            }
         }
     }
 
