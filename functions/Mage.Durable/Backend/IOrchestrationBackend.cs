@@ -22,6 +22,9 @@ namespace Mage.Durable.Backend;
 /// <para><b>Control messages</b> are addressed to an instance; an implementation may partition them
 /// (hash of the instance id) as long as a control work item only ever holds messages of one instance
 /// and one instance is never leased to two callers at once while the lease holds.</para>
+/// <para><b>Payloads.</b> Message bodies and history events can carry MiB-sized inputs and outputs; an
+/// implementation whose transport has a size limit (Azure Queues: 64 KiB) offloads large bodies (for
+/// example to a blob) and restores them transparently before handing them out.</para>
 /// <para><b>Thread safety.</b> All members are safe to call concurrently.</para>
 /// </remarks>
 public interface IOrchestrationBackend

@@ -35,10 +35,10 @@ public static class DurableMemoryBenchmark
             TimeSpan many = await rig.RunManyAsync(2000);
             Print("orchestrations (1 activity each), 2,000 started+completed", 2000 / many.TotalSeconds, "orchestrations/s");
 
-            Console.WriteLine("chain cost per activity (extended sessions on; flat means linear total cost):");
+            Console.WriteLine("chain cost per activity (extended sessions on, best of 3; flat means linear total cost):");
             foreach (int n in new[] { 100, 1000, 5000 })
             {
-                TimeSpan t = await rig.RunAsync(nameof(ChainOrchestrator), n);
+                TimeSpan t = await rig.BestOfAsync(3, nameof(ChainOrchestrator), n);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  chain {n,5}: {t.TotalMilliseconds * 1000 / n,8:F1} µs/activity  ({t.TotalMilliseconds:F0} ms)"));
             }
 
@@ -126,19 +126,36 @@ public static class DurableMemoryBenchmark
             InstanceState state = (await Backend.LoadInstanceAsync(id, CancellationToken.None))!;
             HistoryEvent[] history = [.. state.History.Where(e => e is not ExecutionCompletedEvent)];
 
-            const int rounds = 200;
+            const int rounds = 500;
+            Replay(id, history, 100); // warm-up so the measurement sees optimized code
             var sw = Stopwatch.StartNew();
-            for (int i = 0; i < rounds; i++)
-            {
-                var executor = new OrchestrationExecutor(nameof(ChainOrchestrator), id, new ChainOrchestrator(), NullLoggerFactory.Instance);
-                executor.Replay(history);
-            }
-
+            Replay(id, history, rounds);
             sw.Stop();
             double perReplayUs = sw.Elapsed.TotalMilliseconds * 1000 / rounds;
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"{"replay of one instance, " + history.Length + " history events",-58} {perReplayUs,10:N0} µs/replay ({perReplayUs * 1000 / history.Length:F0} ns/event)"));
+        }
+
+        public async Task<TimeSpan> BestOfAsync(int runs, string orchestrator, int n)
+        {
+            TimeSpan best = TimeSpan.MaxValue;
+            for (int i = 0; i < runs; i++)
+            {
+                TimeSpan t = await RunAsync(orchestrator, n);
+                best = t < best ? t : best;
+            }
+
+            return best;
+        }
+
+        private static void Replay(string id, HistoryEvent[] history, int rounds)
+        {
+            for (int i = 0; i < rounds; i++)
+            {
+                var executor = new OrchestrationExecutor(nameof(ChainOrchestrator), id, new ChainOrchestrator(), NullLoggerFactory.Instance);
+                executor.Replay(history);
+            }
         }
 
         public ValueTask DisposeAsync() => _provider.DisposeAsync();
