@@ -64,7 +64,7 @@ public sealed class ServiceKeyStore
     {
         await _storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var keys = new List<ServiceKeyInfo>();
-        await foreach (var entity in _storage.ServiceKeys.QueryPartitionAsync(ListingPartition(service), select: ["CreatedAt"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in _storage.ServiceKeys.QueryPartitionAsync(ListingPartition(service), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             keys.Add(new ServiceKeyInfo(entity.RowKey, entity.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.UnixEpoch));
         }
@@ -110,7 +110,7 @@ public sealed class ServiceKeyStore
         }
 
         await _storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var entity = await _storage.ServiceKeys.GetEntityAsync(LookupPartition(hash), hash, ["Service"], cancellationToken).ConfigureAwait(false);
+        var entity = await _storage.ServiceKeys.GetEntityAsync(LookupPartition(hash), hash, cancellationToken: cancellationToken).ConfigureAwait(false);
 
         // The point read already matched the hash; the constant-time comparison guards against
         // a store that matched keys loosely (e.g. case-insensitively).
