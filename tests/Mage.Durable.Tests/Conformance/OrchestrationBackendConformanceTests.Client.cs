@@ -1,6 +1,8 @@
 using Mage.Durable.History;
 using Mage.Durable.Tests.Infrastructure;
 using Mage.Durable.Tests.Orchestrations;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Mage.Durable.Tests.Conformance;
 
@@ -129,5 +131,18 @@ public abstract partial class OrchestrationBackendConformanceTests
         Assert.Equal(start, DateTime.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind));
         IReadOnlyList<HistoryEvent> history = await host.HistoryAsync(id);
         Assert.All(history.OfType<TaskScheduledEvent>(), e => Assert.Equal(DurableSerializer.Serialize(guids[0].ToString()), e.Input));
+    }
+
+    [Fact]
+    public async Task ReplaySafeLogger_WithFullReplayEveryEpisode_WritesEachLineOnce()
+    {
+        await using DurableTestHost host = NewHost(extendedSessions: false);
+        var capture = new CapturingLoggerProvider();
+        await host.StartWorkerAsync(b => b.Services.AddSingleton<ILoggerProvider>(capture));
+
+        string id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(ReplayAwareOrchestrator), 3);
+        await host.WaitForCompletionAsync(id);
+
+        Assert.Equal(["step 0", "step 1", "step 2"], capture.Lines(typeof(ReplayAwareOrchestrator).FullName!));
     }
 }
