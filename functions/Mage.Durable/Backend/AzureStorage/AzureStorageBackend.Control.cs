@@ -1,0 +1,304 @@
+using Mage.Storage.Queues;
+
+namespace Mage.Durable.Backend.AzureStorage;
+
+/// <summary>
+/// Control messages: polled in batches from the owned partitions' queues, buffered per instance, handed out
+/// one instance at a time while that instance is locked in this process.
+/// </summary>
+public sealed partial class AzureStorageBackend
+{
+    private readonly AsyncSignal _controlSignal = new();
+    private readonly Lock _controlGate = new();
+    private readonly Dictionary<string, List<LeasedMessage>> _buffered = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, InstanceLock> _locks = new(StringComparer.Ordinal);
+    private readonly Queue<string> _ready = new();
+    private readonly HashSet<string> _readySet = new(StringComparer.Ordinal);
+    private int _nextPartition;
+
+    /// <inheritdoc/>
+    public async Task SendControlMessageAsync(string instanceId, string body, DateTimeOffset visibleAt, CancellationToken cancellationToken)
+    {
+        ValidateInstanceId(instanceId);
+        ArgumentNullException.ThrowIfNull(body);
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        QueueEnvelope envelope = await WrapAsync(instanceId, instanceId, body, visibleAt, cancellationToken).ConfigureAwait(false);
+        await SendAsync(_controlQueues[PartitionOf(instanceId)], envelope, body, cancellationToken).ConfigureAwait(false);
+        _controlSignal.Pulse();
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Returns null after <see cref="AzureStorageBackendOptions.ReceiveIdleTimeout"/> without work. Polls with
+    /// adaptive back-off; local sends, releases and clock-driven reveals wake it at once.</remarks>
+    public async Task<ControlWorkItem?> ReceiveControlWorkItemAsync(TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        long deadline = Environment.TickCount64 + (long)_options.ReceiveIdleTimeout.TotalMilliseconds;
+        TimeSpan pause = _options.MinPollingInterval;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await DrainBackgroundAsync().ConfigureAwait(false);
+            Task signal = _controlSignal.WaitHandle;
+            ControlWorkItem? item = TryTakeControl(lease);
+            if (item is not null)
+            {
+                return item;
+            }
+
+            if (await PollControlAsync(lease, cancellationToken).ConfigureAwait(false))
+            {
+                pause = _options.MinPollingInterval;
+                continue;
+            }
+
+            long remaining = deadline - Environment.TickCount64;
+            if (remaining <= 0)
+            {
+                return null;
+            }
+
+            await AsyncSignal.WaitAsync(signal, Min(pause, TimeSpan.FromMilliseconds(remaining)), cancellationToken).ConfigureAwait(false);
+            pause = Min(pause * 2, _options.MaxPollingInterval);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task CompleteControlWorkItemAsync(ControlWorkItem workItem, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workItem);
+        InstanceLock? held = GetLock(workItem);
+        if (held is null)
+        {
+            return;
+        }
+
+        foreach (LeasedMessage m in held.Messages)
+        {
+            await DeleteHeldAsync(m).ConfigureAwait(false);
+        }
+
+        Unlock(workItem.InstanceId, held);
+    }
+
+    /// <inheritdoc/>
+    public async Task AbandonControlWorkItemAsync(ControlWorkItem workItem, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workItem);
+        InstanceLock? held = GetLock(workItem);
+        if (held is null)
+        {
+            return;
+        }
+
+        DateTimeOffset visibleAt = _time.GetUtcNow() + (delay < TimeSpan.Zero ? TimeSpan.Zero : delay);
+        foreach (LeasedMessage m in held.Messages)
+        {
+            await ReturnHeldAsync(m, visibleAt).ConfigureAwait(false);
+        }
+
+        Unlock(workItem.InstanceId, held);
+    }
+
+    private InstanceLock? GetLock(ControlWorkItem workItem)
+    {
+        lock (_controlGate)
+        {
+            return _locks.TryGetValue(workItem.InstanceId, out InstanceLock? held) && held.Token == workItem.LeaseToken ? held : null;
+        }
+    }
+
+    private void Unlock(string instanceId, InstanceLock held)
+    {
+        held.ExpiryTimer?.Dispose();
+        lock (_controlGate)
+        {
+            if (!_locks.TryGetValue(instanceId, out InstanceLock? current) || current != held)
+            {
+                return;
+            }
+
+            _locks.Remove(instanceId);
+            MarkReady(instanceId);
+        }
+
+        _controlSignal.Pulse();
+    }
+
+    /// <summary>Takes the first ready instance that is not locked; locks it with all its buffered messages.</summary>
+    private ControlWorkItem? TryTakeControl(TimeSpan lease)
+    {
+        InstanceLock held;
+        string instanceId;
+        lock (_controlGate)
+        {
+            while (true)
+            {
+                if (!_ready.TryDequeue(out string? id))
+                {
+                    return null;
+                }
+
+                _readySet.Remove(id);
+                if (_locks.ContainsKey(id) || !_buffered.Remove(id, out List<LeasedMessage>? messages) || messages.Count == 0)
+                {
+                    continue;
+                }
+
+                foreach (LeasedMessage m in messages)
+                {
+                    m.ExpiryTimer?.Dispose();
+                }
+
+                instanceId = id;
+                held = new InstanceLock(Guid.NewGuid().ToString("N"), messages[0].Partition, messages);
+                _locks.Add(id, held);
+                break;
+            }
+        }
+
+        held.ExpiryTimer = StartTimer(lease, () => RunInBackground(() => ExpireLockAsync(instanceId, held)));
+        return new ControlWorkItem(instanceId, [.. held.Messages.Select(m => m.ToBackendMessage())], held.Token);
+    }
+
+    /// <summary>The lease of a control work item ran out on the backend clock: its messages become visible again.</summary>
+    private async Task ExpireLockAsync(string instanceId, InstanceLock held)
+    {
+        lock (_controlGate)
+        {
+            if (!_locks.TryGetValue(instanceId, out InstanceLock? current) || current != held)
+            {
+                return;
+            }
+
+            _locks.Remove(instanceId);
+            MarkReady(instanceId);
+        }
+
+        foreach (LeasedMessage m in held.Messages)
+        {
+            await ReturnHeldAsync(m, _time.GetUtcNow()).ConfigureAwait(false);
+        }
+    }
+
+    private void MarkReady(string instanceId)
+    {
+        if (_buffered.ContainsKey(instanceId) && _readySet.Add(instanceId))
+        {
+            _ready.Enqueue(instanceId);
+        }
+    }
+
+    /// <summary>Receives one batch from each owned partition (round robin start). True when any message was buffered.</summary>
+    private async Task<bool> PollControlAsync(TimeSpan lease, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<int> owned = _partitions?.Owned ?? [];
+        bool any = false;
+        int start = Interlocked.Increment(ref _nextPartition);
+        for (int i = 0; i < owned.Count; i++)
+        {
+            int partition = owned[(int)((uint)(start + i) % (uint)owned.Count)];
+            QueueClient queue = _controlQueues[partition];
+            IReadOnlyList<QueueMessage> received = await queue.ReceiveMessagesAsync(_options.ControlQueueBatchSize, RealLease(lease), cancellationToken).ConfigureAwait(false);
+            foreach (QueueMessage message in received)
+            {
+                any |= await BufferAsync(queue, partition, message, lease, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return any;
+    }
+
+    private async Task<bool> BufferAsync(QueueClient queue, int partition, QueueMessage message, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        if (await OpenAsync(queue, message, cancellationToken).ConfigureAwait(false) is not { } opened)
+        {
+            return false;
+        }
+
+        (QueueEnvelope envelope, string body) = opened;
+        if (envelope.VisibleAt > _time.GetUtcNow())
+        {
+            await RehideAsync(queue, message, envelope, cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
+        string instanceId = envelope.InstanceId ?? throw new FormatException("Control message without instance id.");
+        var held = new LeasedMessage
+        {
+            Token = Guid.NewGuid().ToString("N"),
+            Queue = queue,
+            LogicalQueue = instanceId,
+            Partition = partition,
+            MessageId = message.MessageId,
+            Envelope = envelope,
+            Body = body,
+            DequeueCount = Math.Max(1, (int)message.DequeueCount - envelope.Early),
+            PopReceipt = message.PopReceipt,
+        };
+        lock (_controlGate)
+        {
+            if (!_buffered.TryGetValue(instanceId, out List<LeasedMessage>? list))
+            {
+                list = [];
+                _buffered.Add(instanceId, list);
+            }
+
+            list.RemoveAll(m => m.MessageId == held.MessageId);
+            list.Add(held);
+            if (!_locks.ContainsKey(instanceId))
+            {
+                MarkReady(instanceId);
+            }
+        }
+
+        held.ExpiryTimer = StartTimer(lease, () => RunInBackground(() => ExpireBufferedAsync(held)));
+        return true;
+    }
+
+    /// <summary>A buffered (not yet handed out) message outlived its lease: drop it from the buffer and reveal it.</summary>
+    private Task ExpireBufferedAsync(LeasedMessage held)
+    {
+        lock (_controlGate)
+        {
+            if (!_buffered.TryGetValue(held.LogicalQueue, out List<LeasedMessage>? list) || !list.Remove(held))
+            {
+                return Task.CompletedTask;
+            }
+
+            if (list.Count == 0)
+            {
+                _buffered.Remove(held.LogicalQueue);
+            }
+        }
+
+        return ReturnHeldAsync(held, _time.GetUtcNow());
+    }
+
+    private bool CanReleasePartition(int partition)
+    {
+        lock (_controlGate)
+        {
+            return !_locks.Values.Any(l => l.Partition == partition);
+        }
+    }
+
+    /// <summary>A partition was released or lost: buffered messages of it go back to the queue for the new owner.</summary>
+    private void OnPartitionReleased(int partition)
+    {
+        var dropped = new List<LeasedMessage>();
+        lock (_controlGate)
+        {
+            foreach ((string id, List<LeasedMessage> list) in _buffered.Where(kv => kv.Value.Count > 0 && kv.Value[0].Partition == partition).ToList())
+            {
+                dropped.AddRange(list);
+                _buffered.Remove(id);
+            }
+        }
+
+        foreach (LeasedMessage m in dropped)
+        {
+            RunInBackground(() => ReturnHeldAsync(m, _time.GetUtcNow()));
+        }
+    }
+}
