@@ -1,4 +1,5 @@
 using Mage.Functions.Endpoints;
+using Mage.Functions.Endpoints.Builds;
 using Mage.Functions.Hosting;
 using Mage.Functions.Security;
 
@@ -20,6 +21,10 @@ app.UseAuthorization();
 
 var api = app.MapGroup("/api");
 api.MapHealthEndpoints();
+api.MapBuildEndpoints();
+api.MapBuildLogEndpoints();
+api.MapArtifactEndpoints();
+api.MapManifestEndpoints();
 api.MapCatalogEndpoints();
 
 await app.RunAsync();

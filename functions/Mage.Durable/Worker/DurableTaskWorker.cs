@@ -100,7 +100,15 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
 
         _stopped = true;
         Logs.WorkerStopping(_logger, _identity.WorkerId, _options.ShutdownTimeout);
-        await _stopping.CancelAsync();
+        try
+        {
+            await _stopping.CancelAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed by a concurrent DisposeAsync (hosts may stop and dispose at once): already stopped.
+            return;
+        }
         Task all = Task.WhenAll(_loops);
         using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         grace.CancelAfter(_options.ShutdownTimeout);

@@ -1,3 +1,4 @@
+using Mage.Builds;
 using Mage.Functions.Security;
 using Mage.Storage;
 using Microsoft.AspNetCore.Authentication;
@@ -10,13 +11,13 @@ public static class ServiceCollectionExtensions
     /// <summary>Adds settings, storage, local Azurite, keys and authentication.</summary>
     public static IServiceCollection AddMageFunctions(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<MageOptions>().Bind(configuration.GetSection(MageOptions.Section));
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
 
         // Hosted services start in registration order: storage must answer before anything
         // that uses it (durable workers) starts.
         services.AddHostedService<LocalStorageHostedService>();
+        services.AddMageBuilds(configuration, AppRoot.Find(), durable => durable.UseInMemoryBackend());
 
         services.AddSingleton(sp => StorageSettings.CreateAccount(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(sp =>

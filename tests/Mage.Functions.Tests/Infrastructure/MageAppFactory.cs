@@ -29,6 +29,7 @@ public sealed class MageAppFactory : WebApplicationFactory<Program>
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["Mage:AdminKey"] = "admin-" + Guid.NewGuid().ToString("N"),
+            ["Mage:EncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             ["Mage:TaskHub"] = TestNames.Unique("hub"),
             ["Mage:WorkRoot"] = Directory.CreateTempSubdirectory("mage-work-").FullName,
         };

@@ -1,0 +1,43 @@
+using Mage.Builds.Drivers;
+using Mage.Builds.Logs;
+using Mage.Builds.Orchestration;
+using Mage.Builds.Records;
+using Mage.Durable;
+using Mage.Manifests;
+
+namespace Mage.Builds.Activities;
+
+/// <summary>
+/// Creates the build's workspace on this worker and returns a lease naming this worker's
+/// queue, so every later driver-bound activity of the build runs here. Runs on the shared
+/// work-item queue; its progress is the log of the builtin <c>create-driver</c> job.
+/// </summary>
+public sealed class CreateDriverActivity(DriverRegistry drivers, JobStore jobs, JobLogs logs, IDurableWorkerIdentity worker) : TaskActivity<CreateDriverInput, DriverLease>
+{
+    /// <inheritdoc />
+    public override async Task<DriverLease> RunAsync(TaskActivityContext context, CreateDriverInput input)
+    {
+        var ct = context.CancellationToken;
+        BuildId.TryParse(input.BuildId, out var service, out var number);
+        await jobs.StartAsync(service, number, 0, 0, ct);
+        var log = await logs.OpenAsync(service, number, PlanCompiler.CreateDriverJobName, [], append: false, ct);
+        try
+        {
+            await log.WriteLineAsync($"[mage] creating driver {input.Driver.Type}", ct);
+            var driver = drivers.Get(input.Driver.Type);
+            var network = input.Driver.Options.TryGetValue("network", out var n) && n is "true" or "yes";
+            var handle = await driver.CreateAsync(new DriverCreateRequest(input.BuildId, network), log, ct);
+            await log.WriteLineAsync($"[mage] driver {input.Driver.Type} ready on worker {worker.WorkerId}", ct);
+            await log.CompleteAsync(ct);
+            await jobs.FinishAsync(service, number, 0, 0, BuildStatus.Passed, null, ct);
+            return new DriverLease(handle, worker.QueueName);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await log.WriteLineAsync($"[mage] driver creation failed: {ex.Message}", CancellationToken.None);
+            await log.CompleteAsync(CancellationToken.None);
+            await jobs.FinishAsync(service, number, 0, 0, BuildStatus.Failed, null, CancellationToken.None);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using Mage.Builds.Activities;
+using Mage.Builds.Drivers;
+using Mage.Builds.Jobs;
+using Mage.Builds.Orchestration;
+using Mage.Builds.Records;
+using Mage.Builds.Submission;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Mage.Builds;
+
+/// <summary>Registers the build domain: records, drivers, the orchestrator and its activities.</summary>
+public static class BuildsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds everything a build needs. <paramref name="appRoot"/> anchors a relative
+    /// <c>Mage__WorkRoot</c>. The durable backend is chosen by the caller through
+    /// <paramref name="configureDurable"/>.
+    /// </summary>
+    public static IServiceCollection AddMageBuilds(this IServiceCollection services, IConfiguration configuration, string appRoot,
+        Action<Durable.Worker.DurableTaskBuilder> configureDurable)
+    {
+        services.AddOptions<MageOptions>().Bind(configuration.GetSection(MageOptions.Section))
+            .Validate(o => o.TaskHub.Length is >= 3 and <= 45 && o.TaskHub.All(char.IsAsciiLetterOrDigit) && char.IsAsciiLetter(o.TaskHub[0]),
+                "Mage__TaskHub must be 3-45 letters and digits, starting with a letter (it prefixes table names).")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<MageOptions>>().Value);
+        services.AddSingleton(sp => new BuildStorageNames(sp.GetRequiredService<MageOptions>().TaskHub));
+        services.AddSingleton<BuildStorageReadiness>();
+        services.AddSingleton<BuildStore>();
+        services.AddSingleton<JobStore>();
+        services.AddSingleton<ArtifactStore>();
+        services.AddSingleton<ManifestArchive>();
+        services.AddSingleton<BuildTransitions>();
+        services.AddSingleton<JobLogs>();
+        services.AddSingleton<JobRunner>();
+        services.AddSingleton<ArtifactCollector>();
+        services.AddSingleton<BuildSubmitter>();
+
+        services.AddSingleton(sp => new RunningJobRegistry(logger: sp.GetRequiredService<ILogger<RunningJobRegistry>>()));
+        services.AddSingleton<JobProcess>();
+        services.AddSingleton(sp => new DriverOptions { WorkRoot = Path.GetFullPath(sp.GetRequiredService<MageOptions>().WorkRoot, appRoot) });
+        services.AddSingleton<IBuildDriver, LocalDriver>();
+        services.AddSingleton<IBuildDriver, SandboxDriver>();
+        services.TryAddSingleton(sp => new DriverRegistry(sp.GetServices<IBuildDriver>(), sp.GetRequiredService<MageOptions>().Drivers.EnabledSet));
+
+        services.AddHostedService<BuildStorageInitializer>();
+        services.AddDurableTask(durable =>
+        {
+            durable.AddOrchestrator<BuildOrchestrator>()
+                .AddActivity<StartBuildActivity>()
+                .AddActivity<UpdateBuildStatusActivity>()
+                .AddActivity<CreateDriverActivity>()
+                .AddActivity<PlaceObjectsActivity>()
+                .AddActivity<RunJobActivity>()
+                .AddActivity<KillJobsActivity>()
+                .AddActivity<PingDriverActivity>()
+                .AddActivity<DestroyDriverActivity>()
+                .AddActivity<FinishJobsActivity>();
+            configureDurable(durable);
+        });
+        return services;
+    }
+}

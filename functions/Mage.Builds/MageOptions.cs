@@ -1,0 +1,67 @@
+namespace Mage.Builds;
+
+/// <summary>
+/// The <c>Mage</c> settings section (api.md, "Settings"), bound once at start-up.
+/// Environment spelling: <c>Mage__TaskHub</c>, <c>Mage__Drivers__Enabled</c>, …
+/// </summary>
+public sealed class MageOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string Section = "Mage";
+
+    /// <summary>Prefix of the tables, queues and containers this app owns (letters and digits).</summary>
+    public string TaskHub { get; set; } = "mage";
+
+    /// <summary>Where the local drivers keep workspaces; relative paths are under the app root.</summary>
+    public string WorkRoot { get; set; } = ".mage/work";
+
+    /// <summary>Limit on driver creation.</summary>
+    public TimeSpan DriverCreateTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Whole-build limit; a manifest may ask for less.</summary>
+    public TimeSpan BuildTimeout { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Driver settings.</summary>
+    public DriverSettings Drivers { get; set; } = new();
+
+    /// <summary>Most jobs of one stage that run at once.</summary>
+    public int MaxParallelJobs { get; set; } = 8;
+
+    /// <summary>Largest single artifact collected; larger ones are refused with a message in the job log.</summary>
+    public long MaxArtifactBytes { get; set; } = 512L * 1024 * 1024;
+
+    /// <summary>Largest job log kept; beyond it output is dropped behind a marker line.</summary>
+    public long MaxLogBytes { get; set; } = 16L * 1024 * 1024;
+
+    /// <summary>Largest request body accepted by the build trigger.</summary>
+    public long MaxSubmitBytes { get; set; } = 2L * 1024 * 1024;
+
+    /// <summary>How often a running build checks that the worker owning its workspace still answers.</summary>
+    public TimeSpan DriverLivenessInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long that check may take before the build fails with "driver lost".</summary>
+    public TimeSpan DriverLivenessTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Driver settings (<c>Mage__Drivers__*</c>).</summary>
+    public sealed class DriverSettings
+    {
+        /// <summary>Comma-separated driver types this deployment runs.</summary>
+        public string Enabled { get; set; } = "local,sandbox";
+
+        /// <summary><see cref="Enabled"/> as a set; <c>os</c> is djinn's name for <c>local</c>.</summary>
+        public IReadOnlySet<string> EnabledSet
+        {
+            get
+            {
+                var set = Enabled.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(x => x.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+                if (set.Contains("local"))
+                {
+                    set.Add("os");
+                }
+
+                return set;
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using Mage.Builds.Drivers;
+using Mage.Manifests;
+
+namespace Mage.Builds.Orchestration;
+
+/// <summary>Identifies a build for activities that need nothing else.</summary>
+/// <param name="BuildId">The build.</param>
+public sealed record BuildRef(string BuildId);
+
+/// <summary>A status change requested by the orchestrator.</summary>
+/// <param name="BuildId">The build.</param>
+/// <param name="Status">The new status.</param>
+/// <param name="Error">Why, for failures.</param>
+public sealed record StatusChange(string BuildId, string Status, string? Error);
+
+/// <summary>Where a build's workspace lives: the driver handle and the queue of the worker that owns it.</summary>
+/// <param name="Handle">The driver handle.</param>
+/// <param name="WorkerQueue">The owning worker's affinity queue; every later driver-bound activity targets it.</param>
+public sealed record DriverLease(DriverHandle Handle, string WorkerQueue);
+
+/// <summary>Input of the create-driver step.</summary>
+/// <param name="BuildId">The build.</param>
+/// <param name="Driver">The manifest's driver.</param>
+public sealed record CreateDriverInput(string BuildId, ManifestDriver Driver);
+
+/// <summary>Input of the object placement step.</summary>
+/// <param name="BuildId">The build.</param>
+/// <param name="Lease">The workspace.</param>
+/// <param name="Objects">What to place where.</param>
+public sealed record PlaceObjectsInput(string BuildId, DriverLease Lease, IReadOnlyList<Passthrough> Objects);
+
+/// <summary>Input of one job (a clone or a script), addressed by its place in the plan.</summary>
+/// <param name="BuildId">The build.</param>
+/// <param name="Tag">The build's tag, for <c>MAGE_TAG</c>.</param>
+/// <param name="Lease">The workspace.</param>
+/// <param name="StageIndex">Stage position in the plan.</param>
+/// <param name="JobIndex">Job position in the stage.</param>
+/// <param name="Job">The job.</param>
+/// <param name="Env">The manifest's environment.</param>
+public sealed record RunJobInput(string BuildId, string Tag, DriverLease Lease, int StageIndex, int JobIndex, PlanJob Job, IReadOnlyList<EnvVariable> Env);
+
+/// <summary>Input of the step that gives unfinished jobs a final status.</summary>
+/// <param name="BuildId">The build.</param>
+/// <param name="Status">Status for jobs that were running (queued ones become skipped).</param>
+public sealed record FinishJobsInput(string BuildId, string Status);

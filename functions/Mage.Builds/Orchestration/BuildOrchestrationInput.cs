@@ -1,0 +1,40 @@
+using Mage.Manifests;
+
+namespace Mage.Builds.Orchestration;
+
+/// <summary>
+/// Input of <see cref="BuildOrchestrator"/>, fixed when the build is submitted and kept in the
+/// orchestration history. Holds no secret: variable values are read by the activities at run time.
+/// </summary>
+public sealed record BuildOrchestrationInput
+{
+    /// <summary>Build id (also the instance id).</summary>
+    public required string BuildId { get; init; }
+
+    /// <summary>Owning service.</summary>
+    public required string Service { get; init; }
+
+    /// <summary>Build number.</summary>
+    public required long Number { get; init; }
+
+    /// <summary>Tag.</summary>
+    public required string Tag { get; init; }
+
+    /// <summary>The compiled manifest.</summary>
+    public required ExecutionPlan Plan { get; init; }
+
+    /// <summary>Limit on driver creation.</summary>
+    public required TimeSpan DriverCreateTimeout { get; init; }
+
+    /// <summary>Whole-build limit (the deployment's, or the manifest's when smaller).</summary>
+    public required TimeSpan BuildTimeout { get; init; }
+
+    /// <summary>Most jobs of a stage running at once.</summary>
+    public int MaxParallelJobs { get; init; } = 8;
+
+    /// <summary>How often the orchestrator checks that the workspace's worker answers.</summary>
+    public TimeSpan DriverLivenessInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long that check may take before the build fails with "driver lost".</summary>
+    public TimeSpan DriverLivenessTimeout { get; init; } = TimeSpan.FromSeconds(60);
+}

@@ -1,0 +1,23 @@
+using Mage.Manifests;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Mage.Functions.Endpoints.Builds;
+
+/// <summary>RFC 7807 answers shared by the build routes.</summary>
+public static class BuildProblems
+{
+    /// <summary>404 for a build that does not exist or that the key may not see (the same answer, on purpose).</summary>
+    public static ProblemHttpResult BuildNotFound(string id) =>
+        TypedResults.Problem(statusCode: 404, title: "Build not found", detail: $"Build {id} does not exist.");
+
+    /// <summary>404 for an unknown service, or one the key may not see.</summary>
+    public static ProblemHttpResult ServiceNotFound(string service) =>
+        TypedResults.Problem(statusCode: 404, title: "Service not found", detail: $"Service {service} does not exist.");
+
+    /// <summary>400 carrying every diagnostic with its path, line and column.</summary>
+    public static ProblemHttpResult Invalid(string detail, IEnumerable<ManifestDiagnostic> errors) =>
+        TypedResults.Problem(statusCode: 400, title: "Invalid build request", detail: detail, extensions: new Dictionary<string, object?>
+        {
+            ["errors"] = errors.Select(e => new { path = e.Path, line = e.Line, column = e.Column, severity = e.Severity == DiagnosticSeverity.Error ? "error" : "warning", message = e.Message }).ToList(),
+        });
+}
