@@ -8,7 +8,7 @@ namespace Mage.Durable.Backend.AzureStorage;
 /// <summary>Queue plumbing shared by control messages and work items: envelopes, due times, leases and timers.</summary>
 public sealed partial class AzureStorageBackend
 {
-    private readonly ConcurrentDictionary<string, Task<QueueClient>> _workQueues = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<QueueClient>>> _workQueues = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<LeasedMessage, byte> _pendingReveals = new();
     private readonly ConcurrentDictionary<ITimer, byte> _timers = new();
     private readonly ConcurrentDictionary<Task, byte> _background = new();
@@ -264,20 +264,30 @@ public sealed partial class AzureStorageBackend
         }
     }
 
-    private Task<QueueClient> GetWorkQueueAsync(string logicalName, CancellationToken cancellationToken) =>
-        _workQueues.GetOrAdd(logicalName, name => CreateWorkQueueAsync(name, cancellationToken));
+    private async Task<QueueClient> GetWorkQueueAsync(string logicalName, CancellationToken cancellationToken)
+    {
+        Lazy<Task<QueueClient>> lazy = _workQueues.GetOrAdd(logicalName, name => new Lazy<Task<QueueClient>>(() => CreateWorkQueueAsync(name)));
+        try
+        {
+            return await lazy.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (StorageException)
+        {
+            _workQueues.TryRemove(new KeyValuePair<string, Lazy<Task<QueueClient>>>(logicalName, lazy));
+            throw;
+        }
+    }
 
-    private async Task<QueueClient> CreateWorkQueueAsync(string logicalName, CancellationToken cancellationToken)
+    private async Task<QueueClient> CreateWorkQueueAsync(string logicalName)
     {
         QueueClient queue = _account.GetQueue(PhysicalQueueName(logicalName));
         try
         {
-            await queue.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            await queue.CreateIfNotExistsAsync(_disposing.Token).ConfigureAwait(false);
         }
-        catch
+        catch (StorageException ex) when (ex.Kind == StorageErrorKind.Conflict)
         {
-            _workQueues.TryRemove(logicalName, out _);
-            throw;
+            // Created concurrently by another worker.
         }
 
         return queue;

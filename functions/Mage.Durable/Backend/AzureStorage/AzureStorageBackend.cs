@@ -128,7 +128,11 @@ public sealed partial class AzureStorageBackend : IOrchestrationBackend, IAsyncD
     /// <inheritdoc/>
     public async Task<OrchestrationInstanceRecord?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken)
     {
-        ValidateInstanceId(instanceId);
+        if (!IsValidInstanceId(instanceId))
+        {
+            return null;
+        }
+
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
         TableEntity? row = await _history.GetEntityAsync(instanceId, InstanceRowKey, null, cancellationToken).ConfigureAwait(false);
         return row is null ? null : await FromInstanceRowAsync(row, cancellationToken).ConfigureAwait(false);
@@ -137,7 +141,11 @@ public sealed partial class AzureStorageBackend : IOrchestrationBackend, IAsyncD
     /// <inheritdoc/>
     public async Task<InstanceState?> LoadInstanceAsync(string instanceId, CancellationToken cancellationToken)
     {
-        ValidateInstanceId(instanceId);
+        if (!IsValidInstanceId(instanceId))
+        {
+            return null;
+        }
+
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
         for (int attempt = 0; ; attempt++)
         {
@@ -192,7 +200,11 @@ public sealed partial class AzureStorageBackend : IOrchestrationBackend, IAsyncD
     /// <inheritdoc/>
     public async Task<bool> PurgeInstanceAsync(string instanceId, CancellationToken cancellationToken)
     {
-        ValidateInstanceId(instanceId);
+        if (!IsValidInstanceId(instanceId))
+        {
+            return false;
+        }
+
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
         TableEntity? row = await _history.GetEntityAsync(instanceId, InstanceRowKey, ["Status"], cancellationToken).ConfigureAwait(false);
         if (row is null || !IsTerminal(row))
@@ -225,7 +237,11 @@ public sealed partial class AzureStorageBackend : IOrchestrationBackend, IAsyncD
     /// checkpoint written by this process wakes the waiter at once.</remarks>
     public async Task<OrchestrationInstanceRecord?> WaitForInstanceCompletionAsync(string instanceId, CancellationToken cancellationToken)
     {
-        ValidateInstanceId(instanceId);
+        if (!IsValidInstanceId(instanceId))
+        {
+            return null;
+        }
+
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
         TimeSpan pause = _options.MinPollingInterval;
         while (true)
@@ -273,10 +289,12 @@ public sealed partial class AzureStorageBackend : IOrchestrationBackend, IAsyncD
     private static bool IsTerminal(TableEntity row) =>
         (OrchestrationRuntimeStatus)(row.GetInt32("Status") ?? 0) is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated;
 
+    private static bool IsValidInstanceId(string instanceId) =>
+        !string.IsNullOrEmpty(instanceId) && instanceId.Length <= 512 && !instanceId.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c));
+
     private static void ValidateInstanceId(string instanceId)
     {
-        ArgumentException.ThrowIfNullOrEmpty(instanceId);
-        if (instanceId.Length > 512 || instanceId.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c)))
+        if (!IsValidInstanceId(instanceId))
         {
             throw new ArgumentException("Instance ids must be at most 512 characters without / \\ # ? or control characters.", nameof(instanceId));
         }
