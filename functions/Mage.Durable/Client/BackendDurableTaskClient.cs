@@ -17,7 +17,7 @@ public sealed class BackendDurableTaskClient(IOrchestrationBackend backend, Time
     {
         ArgumentException.ThrowIfNullOrEmpty(orchestratorName);
         string instanceId = options?.InstanceId ?? Guid.NewGuid().ToString("N");
-        ArgumentException.ThrowIfNullOrWhiteSpace(instanceId, nameof(options));
+        ValidateInstanceId(instanceId);
         DateTimeOffset now = timeProvider.GetUtcNow();
         string? serialized = DurableSerializer.Serialize(input);
         var record = new OrchestrationInstanceRecord
@@ -99,6 +99,22 @@ public sealed class BackendDurableTaskClient(IOrchestrationBackend backend, Time
     /// <inheritdoc/>
     public override async Task<PurgeResult> PurgeInstanceAsync(string instanceId, CancellationToken cancellation = default) =>
         new(await backend.PurgeInstanceAsync(instanceId, cancellation) ? 1 : 0);
+
+    /// <summary>
+    /// Ids must be usable as a table key and queue routing key in every backend: 1-256 characters,
+    /// no control characters and none of / \ # ?.
+    /// </summary>
+    private static void ValidateInstanceId(string instanceId)
+    {
+        if (instanceId.Length is 0 or > 256
+            || string.IsNullOrWhiteSpace(instanceId)
+            || instanceId.Any(c => char.IsControl(c) || c is '/' or '\\' or '#' or '?'))
+        {
+            throw new ArgumentException(
+                $"Instance id '{instanceId}' is not valid: use 1-256 characters without control characters, '/', '\\', '#' or '?'.",
+                nameof(instanceId));
+        }
+    }
 
     private static OrchestrationMetadata ToMetadata(OrchestrationInstanceRecord record, bool withPayloads) => new()
     {

@@ -62,27 +62,29 @@ public sealed partial class DurableTaskWorker
         string instanceId = workItem.InstanceId;
         List<OrchestrationMessage> messages = ParseMessages(workItem);
 
-        if (!_sessions.TryRemove(instanceId, out OrchestrationSession? session))
+        bool cached = _sessions.TryRemove(instanceId, out OrchestrationSession? session);
+        session ??= await LoadSessionAsync(instanceId);
+        EpisodePlan? plan = session is { Terminal: false } ? Plan(session, messages, now) : null;
+        if (cached && plan is { NeedsFreshState: true })
         {
-            InstanceState? state = await _backend.LoadInstanceAsync(instanceId, none);
-            if (state is null)
-            {
-                Logs.MessageDropped(_logger, instanceId, "any", "the instance does not exist (purged?)");
-                await _backend.CompleteControlWorkItemAsync(workItem, none);
-                return;
-            }
-
-            session = new OrchestrationSession(state);
+            // Another worker may have advanced this instance since it was cached: check before postponing anything.
+            session = await LoadSessionAsync(instanceId);
+            plan = session is { Terminal: false } ? Plan(session, messages, now) : null;
         }
 
-        if (session.Terminal)
+        if (session is null)
+        {
+            Logs.MessageDropped(_logger, instanceId, "any", "the instance does not exist (purged?)");
+            await _backend.CompleteControlWorkItemAsync(workItem, none);
+            return;
+        }
+
+        if (plan is null)
         {
             Logs.DuplicateDropped(_logger, instanceId, "late");
             await _backend.CompleteControlWorkItemAsync(workItem, none);
             return;
         }
-
-        EpisodePlan plan = Plan(session, messages, now);
         if (plan.Accepted.Count == 0)
         {
             await SendDeferredAsync(instanceId, plan);
@@ -141,6 +143,12 @@ public sealed partial class DurableTaskWorker
         {
             KeepSession(session);
         }
+    }
+
+    private async Task<OrchestrationSession?> LoadSessionAsync(string instanceId)
+    {
+        InstanceState? state = await _backend.LoadInstanceAsync(instanceId, CancellationToken.None);
+        return state is null ? null : new OrchestrationSession(state);
     }
 
     private EpisodeResult RunEpisode(OrchestrationSession session, List<HistoryEvent> episode, ref int replayed)
@@ -203,6 +211,7 @@ public sealed partial class DurableTaskWorker
 
             if (!started)
             {
+                plan.NeedsFreshState = true;
                 Defer(plan, session, m, now + TimeSpan.FromSeconds(1));
                 continue;
             }
@@ -246,6 +255,7 @@ public sealed partial class DurableTaskWorker
         else if (!session.IsScheduled(sequenceId))
         {
             // The result can overtake the checkpoint that scheduled it (another worker's history not visible yet).
+            plan.NeedsFreshState = true;
             Defer(plan, session, m, now + TimeSpan.FromSeconds(1));
         }
         else

@@ -11,4 +11,10 @@ internal sealed class EpisodePlan
     public List<(OrchestrationMessage Message, DateTimeOffset VisibleAt)> Deferred { get; } = [];
 
     public ExecutionTerminatedEvent? Terminated { get; set; }
+
+    /// <summary>
+    /// True when a message refers to history this session does not know (a result for an unscheduled
+    /// call, or anything before the start): a cached session may simply be stale, so reload before deferring.
+    /// </summary>
+    public bool NeedsFreshState { get; set; }
 }

@@ -145,4 +145,19 @@ public abstract partial class OrchestrationBackendConformanceTests
 
         Assert.Equal(["step 0", "step 1", "step 2"], capture.Lines(typeof(ReplayAwareOrchestrator).FullName!));
     }
+
+    [Theory]
+    [InlineData("a/b")]
+    [InlineData("a#b")]
+    [InlineData("a?b")]
+    [InlineData("a\\b")]
+    [InlineData(" ")]
+    [InlineData("tab\there")]
+    public async Task Schedule_InvalidInstanceId_IsRejected(string instanceId)
+    {
+        await using DurableTestHost host = NewHost();
+
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(SequenceOrchestrator), 1, new StartOrchestrationOptions(instanceId)));
+    }
 }

@@ -18,7 +18,10 @@ public abstract partial class OrchestrationBackendConformanceTests
     /// <summary>Duplicate injection hook; backends that cannot inject duplicates return false (test skipped in effect).</summary>
     protected abstract bool TryInjectDuplicates(IOrchestrationBackend backend, Func<string, bool> when);
 
-    private DurableTestHost NewHost(bool extendedSessions = true) => new(CreateBackend, extendedSessions);
+    /// <summary>Real-time bound on every wait in a test; slower backends (Azurite) may raise it.</summary>
+    protected virtual TimeSpan WaitTimeout => TimeSpan.FromSeconds(30);
+
+    private DurableTestHost NewHost(bool extendedSessions = true) => new(CreateBackend, extendedSessions, WaitTimeout);
 
     [Theory]
     [InlineData(true)]

@@ -12,11 +12,11 @@ namespace Mage.Durable.Tests.Infrastructure;
 /// </summary>
 public sealed class DurableTestHost : IAsyncDisposable
 {
-    private static readonly TimeSpan WaitTimeout = TimeSpan.FromSeconds(30);
     private readonly List<ServiceProvider> _providers = [];
 
-    public DurableTestHost(Func<TimeProvider, IOrchestrationBackend> backendFactory, bool extendedSessions = true)
+    public DurableTestHost(Func<TimeProvider, IOrchestrationBackend> backendFactory, bool extendedSessions = true, TimeSpan? waitTimeout = null)
     {
+        WaitTimeout = waitTimeout ?? TimeSpan.FromSeconds(30);
         ArgumentNullException.ThrowIfNull(backendFactory);
         Clock = new ManualTimeProvider();
         Backend = backendFactory(Clock);
@@ -34,6 +34,9 @@ public sealed class DurableTestHost : IAsyncDisposable
     public ActivityProbe Probe { get; }
 
     public bool ExtendedSessions { get; }
+
+    /// <summary>Real-time bound on every wait, so a broken engine fails the test instead of hanging it.</summary>
+    public TimeSpan WaitTimeout { get; }
 
     /// <summary>Starts a worker with the standard test tasks plus <paramref name="register"/>.</summary>
     public async Task<DurableTaskWorker> StartWorkerAsync(
