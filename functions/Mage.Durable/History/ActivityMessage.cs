@@ -5,4 +5,8 @@ namespace Mage.Durable.History;
 /// <param name="TaskScheduledId">Sequence id of the call.</param>
 /// <param name="Name">Activity name.</param>
 /// <param name="Input">Serialized input.</param>
-public sealed record ActivityMessage(string InstanceId, int TaskScheduledId, string Name, string? Input);
+public sealed record ActivityMessage(string InstanceId, int TaskScheduledId, string Name, string? Input)
+{
+    /// <summary>The decision's <see cref="HistoryEvent.CallId"/>, echoed in the result.</summary>
+    public string? CallId { get; init; }
+}

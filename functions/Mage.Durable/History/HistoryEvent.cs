@@ -21,4 +21,12 @@ public abstract record HistoryEvent
 {
     /// <summary>When the event was recorded (UTC, from the engine's TimeProvider).</summary>
     public DateTime Timestamp { get; init; }
+
+    /// <summary>
+    /// On TaskScheduled and TimerCreated: a unique id given to the decision when it is checkpointed. On
+    /// TaskCompleted, TaskFailed and TimerFired: the id of the decision answered. A result whose id differs
+    /// from the one in history answers a decision that was never committed (made from a stale cache and
+    /// lost to a conflicting checkpoint) and is dropped. Null on other events and in older histories.
+    /// </summary>
+    public string? CallId { get; init; }
 }

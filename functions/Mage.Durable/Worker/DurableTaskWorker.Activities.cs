@@ -87,7 +87,7 @@ public sealed partial class DurableTaskWorker
         if (!_registry.Activities.TryGetValue(request.Name, out Type? type))
         {
             var missing = new TaskFailureDetails("ActivityNotFound", $"No activity named '{request.Name}' is registered on worker {_identity.WorkerId}.");
-            return new TaskFailedEvent(request.TaskScheduledId, missing) { Timestamp = _time.GetUtcNow().UtcDateTime };
+            return new TaskFailedEvent(request.TaskScheduledId, missing) { Timestamp = _time.GetUtcNow().UtcDateTime, CallId = request.CallId };
         }
 
         CancellationToken abort = _abort.Token;
@@ -102,7 +102,7 @@ public sealed partial class DurableTaskWorker
             var activity = (ITaskActivity)scope.ServiceProvider.GetRequiredService(type);
             object? input = DurableSerializer.Deserialize(request.Input, activity.InputType);
             object? output = await activity.RunAsync(context, input);
-            return new TaskCompletedEvent(request.TaskScheduledId, DurableSerializer.Serialize(output)) { Timestamp = _time.GetUtcNow().UtcDateTime };
+            return new TaskCompletedEvent(request.TaskScheduledId, DurableSerializer.Serialize(output)) { Timestamp = _time.GetUtcNow().UtcDateTime, CallId = request.CallId };
         }
         catch (OperationCanceledException) when (abort.IsCancellationRequested)
         {
@@ -119,7 +119,7 @@ public sealed partial class DurableTaskWorker
 #pragma warning restore CA1031
         {
             Logs.ActivityFailed(_logger, request.Name, request.TaskScheduledId, request.InstanceId, ex.Message);
-            return new TaskFailedEvent(request.TaskScheduledId, TaskFailureDetails.FromException(ex)) { Timestamp = _time.GetUtcNow().UtcDateTime };
+            return new TaskFailedEvent(request.TaskScheduledId, TaskFailureDetails.FromException(ex)) { Timestamp = _time.GetUtcNow().UtcDateTime, CallId = request.CallId };
         }
     }
 

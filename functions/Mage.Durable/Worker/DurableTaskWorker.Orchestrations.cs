@@ -100,16 +100,17 @@ public sealed partial class DurableTaskWorker
             ? new EpisodeResult([], null, session.Record.CustomStatus)
             : RunEpisode(session, episode, ref replayed);
 
-        var appended = new List<HistoryEvent>(episode.Count + result.NewActions.Count + 1);
+        List<HistoryEvent> actions = [.. result.NewActions.Select(a => a with { CallId = Guid.NewGuid().ToString("N") })];
+        var appended = new List<HistoryEvent>(episode.Count + actions.Count + 1);
         appended.AddRange(episode);
-        appended.AddRange(result.NewActions);
+        appended.AddRange(actions);
         if (result.Completion is not null)
         {
             appended.Add(result.Completion);
         }
 
         // 1. Outgoing messages.
-        foreach (HistoryEvent action in result.NewActions)
+        foreach (HistoryEvent action in actions)
         {
             await SendActionAsync(instanceId, action, now);
         }
@@ -134,7 +135,7 @@ public sealed partial class DurableTaskWorker
 
         // 3. Delete what was processed.
         await _backend.CompleteControlWorkItemAsync(workItem, none);
-        Logs.EpisodeCompleted(_logger, instanceId, plan.Accepted.Count, result.NewActions.Count, replayed);
+        Logs.EpisodeCompleted(_logger, instanceId, plan.Accepted.Count, actions.Count, replayed);
         if (session.Terminal)
         {
             LogFinished(record);
@@ -252,6 +253,10 @@ public sealed partial class DurableTaskWorker
         {
             Logs.DuplicateDropped(_logger, session.InstanceId, m.Event.GetType().Name);
         }
+        else if (!session.IsCurrentCall(sequenceId, m.Event.CallId))
+        {
+            Logs.DuplicateDropped(_logger, session.InstanceId, "stale " + m.Event.GetType().Name);
+        }
         else if (!session.IsScheduled(sequenceId))
         {
             // The result can overtake the checkpoint that scheduled it (another worker's history not visible yet).
@@ -290,7 +295,7 @@ public sealed partial class DurableTaskWorker
         switch (action)
         {
             case TaskScheduledEvent s:
-                var request = new ActivityMessage(instanceId, s.EventId, s.Name, s.Input);
+                var request = new ActivityMessage(instanceId, s.EventId, s.Name, s.Input) { CallId = s.CallId };
                 await _backend.SendWorkItemAsync(
                     s.TargetQueue ?? _backend.SharedWorkItemQueue,
                     DurableSerializer.SerializeMessage(request),
@@ -298,7 +303,7 @@ public sealed partial class DurableTaskWorker
                     CancellationToken.None);
                 break;
             case TimerCreatedEvent t:
-                var fired = new TimerFiredEvent(t.EventId, t.FireAt) { Timestamp = t.FireAt };
+                var fired = new TimerFiredEvent(t.EventId, t.FireAt) { Timestamp = t.FireAt, CallId = t.CallId };
                 var message = new OrchestrationMessage(Guid.NewGuid().ToString("N"), instanceId, fired);
                 await _backend.SendControlMessageAsync(
                     instanceId,

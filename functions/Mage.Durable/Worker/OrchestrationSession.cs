@@ -11,7 +11,7 @@ namespace Mage.Durable.Worker;
 /// </summary>
 internal sealed class OrchestrationSession
 {
-    private readonly HashSet<int> _scheduled = [];
+    private readonly Dictionary<int, string?> _scheduled = [];
     private readonly HashSet<int> _resolved = [];
     private readonly HashSet<string> _eventMessageIds = new(StringComparer.Ordinal);
 
@@ -41,7 +41,11 @@ internal sealed class OrchestrationSession
 
     public bool Terminal { get; private set; }
 
-    public bool IsScheduled(int sequenceId) => _scheduled.Contains(sequenceId);
+    public bool IsScheduled(int sequenceId) => _scheduled.ContainsKey(sequenceId);
+
+    /// <summary>False when both sides carry a call id and they differ: the result answers an uncommitted decision.</summary>
+    public bool IsCurrentCall(int sequenceId, string? callId) =>
+        callId is null || !_scheduled.TryGetValue(sequenceId, out string? recorded) || recorded is null || recorded == callId;
 
     public bool IsResolved(int sequenceId) => _resolved.Contains(sequenceId);
 
@@ -59,10 +63,10 @@ internal sealed class OrchestrationSession
                     Started = true;
                     break;
                 case TaskScheduledEvent s:
-                    _scheduled.Add(s.EventId);
+                    _scheduled[s.EventId] = s.CallId;
                     break;
                 case TimerCreatedEvent t:
-                    _scheduled.Add(t.EventId);
+                    _scheduled[t.EventId] = t.CallId;
                     break;
                 case TaskCompletedEvent c:
                     _resolved.Add(c.TaskScheduledId);

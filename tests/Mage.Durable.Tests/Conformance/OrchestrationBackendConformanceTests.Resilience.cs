@@ -191,4 +191,23 @@ public abstract partial class OrchestrationBackendConformanceTests
         Assert.Equal(["step-0"], done.ReadOutputAs<List<string>>());
         Assert.Equal(1, host.Probe.Count("echo"));
     }
+
+    [Fact]
+    public async Task StaleResult_ForADecisionThatWasNeverCommitted_IsIgnored()
+    {
+        await using DurableTestHost host = NewHost();
+        await host.StartWorkerAsync(configure: o => o.MaxConcurrentActivities = 0);
+        string id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(SequenceOrchestrator), 1);
+        IReadOnlyList<HistoryEvent> history = await host.WaitForHistoryAsync(id, h => h.OfType<TaskScheduledEvent>().Any());
+
+        // A result for call #0 from a decision a stale worker made and then lost (different call id).
+        var forged = new TaskCompletedEvent(0, DurableSerializer.Serialize("forged")) { CallId = "not-the-committed-call" };
+        await host.Backend.SendControlMessageAsync(
+            id, DurableSerializer.SerializeMessage(new OrchestrationMessage("m-forged", id, forged)), host.Clock.GetUtcNow(), CancellationToken.None);
+        await host.StartWorkerAsync(configure: o => o.MaxConcurrentOrchestrations = 0);
+        OrchestrationMetadata done = await host.WaitForCompletionAsync(id);
+
+        Assert.NotNull(history.OfType<TaskScheduledEvent>().Single().CallId);
+        Assert.Equal(["step-0"], done.ReadOutputAs<List<string>>());
+    }
 }
