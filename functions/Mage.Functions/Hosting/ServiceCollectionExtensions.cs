@@ -17,7 +17,7 @@ public static class ServiceCollectionExtensions
         // Hosted services start in registration order: storage must answer before anything
         // that uses it (durable workers) starts.
         services.AddHostedService<LocalStorageHostedService>();
-        services.AddMageBuilds(configuration, AppRoot.Find(), durable => durable.UseInMemoryBackend());
+        services.AddMageBuilds(configuration, AppRoot.Find(), durable => DurableBackendSelection.Configure(durable, configuration));
 
         services.AddSingleton(sp => StorageSettings.CreateAccount(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(sp =>

@@ -1,0 +1,48 @@
+using Mage.Builds;
+using Mage.Durable;
+using Mage.Durable.Backend;
+using Mage.Durable.Backend.AzureStorage;
+using Mage.Durable.Worker;
+using Mage.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Mage.Functions.Hosting;
+
+/// <summary>
+/// Chooses where orchestrations live: <c>AzureStorage</c> (the default; builds survive restarts
+/// and several app instances share the work) or <c>InMemory</c> (<c>Mage__Durable__Backend</c>,
+/// for a throwaway local run).
+/// </summary>
+public static class DurableBackendSelection
+{
+    /// <summary>Setting that names the backend.</summary>
+    public const string Setting = "Mage:Durable:Backend";
+
+    /// <summary>Registers the configured backend on <paramref name="durable"/>.</summary>
+    public static void Configure(DurableTaskBuilder durable, IConfiguration configuration)
+    {
+        var choice = configuration[Setting] is { Length: > 0 } value ? value : "AzureStorage";
+        if (choice.Equals("InMemory", StringComparison.OrdinalIgnoreCase))
+        {
+            durable.UseInMemoryBackend();
+            return;
+        }
+
+        if (!choice.Equals("AzureStorage", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Mage__Durable__Backend is '{choice}'; use AzureStorage (default) or InMemory.");
+        }
+
+        // One backend per process, named after this worker so its affinity queue is <hub>-worker-<id>.
+        durable.Services.Replace(ServiceDescriptor.Singleton<IOrchestrationBackend>(sp => new AzureStorageBackend(
+            sp.GetRequiredService<StorageAccount>(),
+            new AzureStorageBackendOptions
+            {
+                TaskHub = sp.GetRequiredService<MageOptions>().TaskHub,
+                WorkerId = sp.GetRequiredService<IOptions<DurableTaskWorkerOptions>>().Value.WorkerId,
+            },
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<AzureStorageBackend>>())));
+    }
+}
