@@ -23,10 +23,8 @@ public sealed class BuildEdgeTests
     [Fact]
     public async Task Submit_BadInputs_AnsweredWithExactProblems()
     {
-        await using var app = await MageAppFactory.CreateAsync();
-        var api = new BuildApi(app.CreateAdminClient());
-        var service = TestNames.Unique("svc");
-        await api.CreateServiceAsync(service);
+        await using var scenario = await BuildScenario.StartAsync();
+        var (api, service) = (scenario.Api, scenario.Service);
 
         Assert.Equal(HttpStatusCode.NotFound, (await api.SubmitAsync("no-such-service", "v1", Trivial)).StatusCode);
 
@@ -52,10 +50,8 @@ public sealed class BuildEdgeTests
     [Fact]
     public async Task Submit_SameTagWhileRunning_ConflictThenAcceptedAfterKill()
     {
-        await using var app = await MageAppFactory.CreateAsync();
-        var api = new BuildApi(app.CreateAdminClient());
-        var service = TestNames.Unique("svc");
-        await api.CreateServiceAsync(service);
+        await using var scenario = await BuildScenario.StartAsync();
+        var (api, service) = (scenario.Api, scenario.Service);
         var first = await api.SubmitAcceptedAsync(service, "v2", "driver: { type: local }\nstages: [a]\njobs:\n  - { stage: a, commands: [\"sleep 600\"] }\n");
 
         var second = await api.SubmitAsync(service, "v2", Trivial);
@@ -71,10 +67,8 @@ public sealed class BuildEdgeTests
     [Fact]
     public async Task Submit_SameIdempotencyKey_ReturnsTheSameBuild()
     {
-        await using var app = await MageAppFactory.CreateAsync();
-        var api = new BuildApi(app.CreateAdminClient());
-        var service = TestNames.Unique("svc");
-        await api.CreateServiceAsync(service);
+        await using var scenario = await BuildScenario.StartAsync();
+        var (api, service) = (scenario.Api, scenario.Service);
 
         var a = await (await api.SubmitAsync(service, "v3", Trivial, idempotencyKey: "retry-1")).Content.ReadFromJsonAsync<Mage.Functions.Endpoints.Builds.BuildAccepted>();
         var b = await (await api.SubmitAsync(service, "v3", Trivial, idempotencyKey: "retry-1")).Content.ReadFromJsonAsync<Mage.Functions.Endpoints.Builds.BuildAccepted>();
@@ -87,10 +81,8 @@ public sealed class BuildEdgeTests
     public async Task Submit_TwentyConcurrentBuilds_NumberedOneToTwentyAndAllPass()
     {
         // Numbers are gapless and unique under concurrent submits.
-        await using var app = await MageAppFactory.CreateAsync();
-        var api = new BuildApi(app.CreateAdminClient());
-        var service = TestNames.Unique("svc");
-        await api.CreateServiceAsync(service);
+        await using var scenario = await BuildScenario.StartAsync();
+        var (api, service) = (scenario.Api, scenario.Service);
 
         var accepted = await Task.WhenAll(Enumerable.Range(1, 20).Select(i => api.SubmitAcceptedAsync(service, $"c{i}", Trivial)));
         var builds = await Task.WhenAll(accepted.Select(a => api.WaitForEndAsync(a.Id, TimeSpan.FromSeconds(120))));
@@ -105,10 +97,8 @@ public sealed class BuildEdgeTests
     [Fact]
     public async Task Submit_MaskedVariablePrinted_LogShowsOnlyMask()
     {
-        await using var app = await MageAppFactory.CreateAsync();
-        var api = new BuildApi(app.CreateAdminClient());
-        var service = TestNames.Unique("svc");
-        await api.CreateServiceAsync(service);
+        await using var scenario = await BuildScenario.StartAsync();
+        var (api, service) = (scenario.Api, scenario.Service);
         const string secret = "s3cr3t-value-do-not-leak";
         var put = await api.Client.PutAsJsonAsync(new Uri($"/api/services/{service}/variables/DEPLOY_TOKEN", UriKind.Relative), new { value = secret, masked = true });
         Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
 using Mage.Functions.Tests.Infrastructure;
-using Mage.Testing;
 
 namespace Mage.Functions.Tests.Endpoints.Builds;
 
@@ -35,10 +34,8 @@ public sealed class BuildFlowTests
     [Fact]
     public async Task Submit_PassingMultiStageManifest_PassesWithLogsAndArtifacts()
     {
-        await using var app = await MageAppFactory.CreateAsync();
-        var api = new BuildApi(app.CreateAdminClient());
-        var service = TestNames.Unique("svc");
-        await api.CreateServiceAsync(service);
+        await using var scenario = await BuildScenario.StartAsync();
+        var (api, service) = (scenario.Api, scenario.Service);
 
         var accepted = await api.SubmitAcceptedAsync(service, "v1.0.0", MultiStage);
         Assert.Equal(1, accepted.Number);
@@ -69,10 +66,8 @@ public sealed class BuildFlowTests
     [Fact]
     public async Task Submit_FailingJob_FailsAndSkipsLaterStages()
     {
-        await using var app = await MageAppFactory.CreateAsync();
-        var api = new BuildApi(app.CreateAdminClient());
-        var service = TestNames.Unique("svc");
-        await api.CreateServiceAsync(service);
+        await using var scenario = await BuildScenario.StartAsync();
+        var (api, service) = (scenario.Api, scenario.Service);
 
         var accepted = await api.SubmitAcceptedAsync(service, "v1", """
             driver: { type: local }
@@ -94,10 +89,8 @@ public sealed class BuildFlowTests
     [Fact]
     public async Task Submit_FailureInAllowedStage_PassedWithFailures()
     {
-        await using var app = await MageAppFactory.CreateAsync();
-        var api = new BuildApi(app.CreateAdminClient());
-        var service = TestNames.Unique("svc");
-        await api.CreateServiceAsync(service);
+        await using var scenario = await BuildScenario.StartAsync();
+        var (api, service) = (scenario.Api, scenario.Service);
 
         var accepted = await api.SubmitAcceptedAsync(service, "v1", """
             driver: { type: local }
@@ -117,10 +110,8 @@ public sealed class BuildFlowTests
     [Fact]
     public async Task Kill_RunningBuild_KilledQuicklyAndLaterStagesNotRun()
     {
-        await using var app = await MageAppFactory.CreateAsync();
-        var api = new BuildApi(app.CreateAdminClient());
-        var service = TestNames.Unique("svc");
-        await api.CreateServiceAsync(service);
+        await using var scenario = await BuildScenario.StartAsync();
+        var (api, service) = (scenario.Api, scenario.Service);
 
         var accepted = await api.SubmitAcceptedAsync(service, "v1", """
             driver: { type: local }
@@ -148,10 +139,8 @@ public sealed class BuildFlowTests
     [Fact]
     public async Task Submit_ManifestTimeoutExceeded_TimedOut()
     {
-        await using var app = await MageAppFactory.CreateAsync();
-        var api = new BuildApi(app.CreateAdminClient());
-        var service = TestNames.Unique("svc");
-        await api.CreateServiceAsync(service);
+        await using var scenario = await BuildScenario.StartAsync();
+        var (api, service) = (scenario.Api, scenario.Service);
 
         var accepted = await api.SubmitAcceptedAsync(service, "v1", """
             driver: { type: local }
@@ -169,10 +158,8 @@ public sealed class BuildFlowTests
     [Fact]
     public async Task Submit_SourcesFromLocalRepositoryAndMissingOne_ClonesOrFailsWithGitMessage()
     {
-        await using var app = await MageAppFactory.CreateAsync();
-        var api = new BuildApi(app.CreateAdminClient());
-        var service = TestNames.Unique("svc");
-        await api.CreateServiceAsync(service);
+        await using var scenario = await BuildScenario.StartAsync();
+        var (api, service) = (scenario.Api, scenario.Service);
         var repo = await GitFixture.CreateBareRepositoryAsync("README.md", "hello from git");
 
         var good = await api.SubmitAcceptedAsync(service, "good", $"""
