@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Mage.Builds.Artifacts;
 using Mage.Builds.Logs;
 using Mage.Builds.Records;
@@ -35,14 +34,12 @@ public sealed class ArtifactCollector(StorageAccount account, BuildStorageNames 
             foreach (var file in resolution.Files)
             {
                 var blobName = BuildStorageNames.ArtifactBlob(service, number, job, file.Name);
+
                 // Opened without following links, so a file swapped for a symlink after resolution is refused too.
                 await using var stream = ArtifactReader.OpenRead(file);
-                using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-                await using var hashing = new HashingReadStream(stream, sha);
-                await _container.GetBlob(blobName).UploadAsync(hashing, cancellationToken: cancellationToken);
-                var digest = Convert.ToHexStringLower(sha.GetHashAndReset());
-                await index.AddAsync(new ArtifactRecord(service, number, job, artifact.Source, file.Name, hashing.BytesRead, digest, blobName), cancellationToken);
-                await log.WriteLineAsync($"[mage] artifact {file.Name} collected ({hashing.BytesRead} bytes)", cancellationToken);
+                var uploaded = await _container.GetBlob(blobName).UploadAsync(stream, cancellationToken: cancellationToken);
+                await index.AddAsync(new ArtifactRecord(service, number, job, artifact.Source, file.Name, uploaded.Length, uploaded.Sha256Hex, blobName), cancellationToken);
+                await log.WriteLineAsync($"[mage] artifact {file.Name} collected ({uploaded.Length} bytes)", cancellationToken);
             }
         }
     }
