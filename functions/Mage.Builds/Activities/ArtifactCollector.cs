@@ -22,7 +22,7 @@ public sealed class ArtifactCollector(StorageAccount account, BuildStorageNames 
     /// <summary>Collects every artifact of one job.</summary>
     public async Task CollectAsync(string buildId, string workspace, string job, IEnumerable<Passthrough> artifacts, IJobOutput log, CancellationToken cancellationToken)
     {
-        BuildId.TryParse(buildId, out var service, out var number);
+        var (service, number) = BuildId.Parse(buildId);
         foreach (var artifact in artifacts)
         {
             var resolution = ArtifactResolver.Resolve(workspace, artifact.Source, artifact.Destination, options.MaxArtifactBytes);

@@ -18,7 +18,7 @@ public sealed class CreateDriverActivity(DriverRegistry drivers, JobStore jobs, 
     public override async Task<DriverLease> RunAsync(TaskActivityContext context, CreateDriverInput input)
     {
         var ct = context.CancellationToken;
-        BuildId.TryParse(input.BuildId, out var service, out var number);
+        var (service, number) = BuildId.Parse(input.BuildId);
         await jobs.StartAsync(service, number, 0, 0, ct);
         var log = await logs.OpenAsync(service, number, PlanCompiler.CreateDriverJobName, [], append: false, ct);
         try

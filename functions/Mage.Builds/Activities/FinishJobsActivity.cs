@@ -10,10 +10,7 @@ public sealed class FinishJobsActivity(JobStore jobs) : TaskActivity<FinishJobsI
     /// <inheritdoc />
     public override async Task<bool> RunAsync(TaskActivityContext context, FinishJobsInput input)
     {
-        if (!BuildId.TryParse(input.BuildId, out var service, out var number))
-        {
-            throw new ArgumentException($"'{input.BuildId}' is not a build id.", nameof(input));
-        }
+        var (service, number) = BuildId.Parse(input.BuildId);
 
         await jobs.FinishUnfinishedAsync(service, number, input.Status, context.CancellationToken);
         return true;

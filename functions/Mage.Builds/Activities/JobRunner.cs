@@ -15,10 +15,7 @@ public sealed class JobRunner(JobStore jobs, JobLogs logs, IVariableStore variab
     /// <summary>Runs <paramref name="work"/> as job <paramref name="input"/>; returns its final status.</summary>
     public async Task<string> RunAsync(RunJobInput input, Func<IReadOnlyDictionary<string, string>, IJobOutput, CancellationToken, Task<JobRunResult>> work, CancellationToken cancellationToken)
     {
-        if (!BuildId.TryParse(input.BuildId, out var service, out var number))
-        {
-            throw new ArgumentException($"'{input.BuildId}' is not a build id.", nameof(input));
-        }
+        var (service, number) = BuildId.Parse(input.BuildId);
 
         await jobs.StartAsync(service, number, input.StageIndex, input.JobIndex, cancellationToken);
         var vars = await variables.GetForBuildAsync(service, cancellationToken);

@@ -19,7 +19,7 @@ public sealed class PlaceObjectsActivity(ObjectStore objects, JobLogs logs) : Ta
     public override async Task<bool> RunAsync(TaskActivityContext context, PlaceObjectsInput input)
     {
         var ct = context.CancellationToken;
-        BuildId.TryParse(input.BuildId, out var service, out var number);
+        var (service, number) = BuildId.Parse(input.BuildId);
         var log = await logs.OpenAsync(service, number, PlanCompiler.CreateDriverJobName, [], append: true, ct);
         var placedAll = true;
         try

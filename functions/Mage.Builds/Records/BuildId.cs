@@ -16,6 +16,11 @@ public static class BuildId
     public static string Create(string service, long number) =>
         $"{service}-{number.ToString(CultureInfo.InvariantCulture)}-{RandomNumberGenerator.GetString(Alphabet, 6)}";
 
+    /// <summary>Splits an id that the system itself issued (activity inputs); anything else is a bug.</summary>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is not a build id.</exception>
+    public static (string Service, long Number) Parse(string id) =>
+        TryParse(id, out var service, out var number) ? (service, number) : throw new ArgumentException($"'{id}' is not a build id.", nameof(id));
+
     /// <summary>Splits an id; false for anything that is not one.</summary>
     public static bool TryParse(string? id, out string service, out long number)
     {
