@@ -24,6 +24,10 @@ public sealed class MageOptions
     /// <summary>Driver settings.</summary>
     public DriverSettings Drivers { get; set; } = new();
 
+    /// <summary>The manifest limits of this deployment: job and build timeouts may not exceed <see cref="BuildTimeout"/>.</summary>
+    public Mage.Manifests.ManifestLimits ManifestLimits =>
+        Mage.Manifests.ManifestLimits.Default with { MaxBuildTimeout = BuildTimeout, MaxJobTimeout = BuildTimeout };
+
     /// <summary>Most jobs of one stage that run at once.</summary>
     public int MaxParallelJobs { get; set; } = 8;
 
@@ -48,20 +52,9 @@ public sealed class MageOptions
         /// <summary>Comma-separated driver types this deployment runs.</summary>
         public string Enabled { get; set; } = "local,sandbox";
 
-        /// <summary><see cref="Enabled"/> as a set; <c>os</c> is djinn's name for <c>local</c>.</summary>
-        public IReadOnlySet<string> EnabledSet
-        {
-            get
-            {
-                var set = Enabled.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                    .Select(x => x.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
-                if (set.Contains("local"))
-                {
-                    set.Add("os");
-                }
-
-                return set;
-            }
-        }
+        /// <summary><see cref="Enabled"/> as a set (the driver registry maps djinn's <c>os</c> onto <c>local</c>).</summary>
+        public IReadOnlySet<string> EnabledSet =>
+            Enabled.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(x => x.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
     }
 }

@@ -48,8 +48,7 @@ public sealed class BuildSubmitter(ServiceCatalog services, BuildStore builds, J
             return new SubmitOutcome.Invalid("The build request is invalid.", errors);
         }
 
-        var limits = ManifestLimits.Default with { MaxBuildTimeout = settings.BuildTimeout, MaxJobTimeout = settings.BuildTimeout };
-        var validation = ManifestValidator.Validate(yaml, limits);
+        var validation = ManifestValidator.Validate(yaml, settings.ManifestLimits);
         errors.AddRange(validation.Errors);
         if (errors.Count > 0 || validation.Plan is null)
         {
@@ -57,7 +56,7 @@ public sealed class BuildSubmitter(ServiceCatalog services, BuildStore builds, J
         }
 
         var plan = validation.Plan;
-        if (!settings.Drivers.EnabledSet.Contains(plan.Driver.Type) || !drivers.IsEnabled(plan.Driver.Type))
+        if (!drivers.IsEnabled(plan.Driver.Type))
         {
             return new SubmitOutcome.MissingPrerequisite($"driver {plan.Driver.Type} is not enabled on this deployment (enabled: {string.Join(", ", drivers.EnabledTypes.Order())}).");
         }

@@ -20,7 +20,7 @@ public static class ManifestEndpoints
 
     private static async Task<Results<Ok<ValidationAnswer>, ProblemHttpResult>> ValidateAsync(HttpRequest request, MageOptions options, CancellationToken cancellationToken)
     {
-        var limits = ManifestLimits.Default with { MaxBuildTimeout = options.BuildTimeout, MaxJobTimeout = options.BuildTimeout };
+        var limits = options.ManifestLimits;
         if (request.ContentLength > limits.MaxDocumentBytes)
         {
             return TypedResults.Problem(statusCode: 413, title: "Manifest too large", detail: $"The manifest is {request.ContentLength} bytes; the limit is {limits.MaxDocumentBytes}.");
