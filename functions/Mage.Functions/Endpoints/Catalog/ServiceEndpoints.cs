@@ -47,14 +47,14 @@ public static class ServiceEndpoints
         ClaimsPrincipal user, ServiceCatalog catalog, CancellationToken cancellationToken)
     {
         var all = await catalog.ListAsync(cancellationToken);
-        var visible = all.Where(s => CatalogAccess.CanSee(user, s.Name)).Select(ServiceResponse.From).ToList();
+        var visible = all.Where(s => user.CanAccess(s.Name)).Select(ServiceResponse.From).ToList();
         return TypedResults.Ok(new ItemsResponse<ServiceResponse>(visible));
     }
 
     private static async Task<Results<Ok<ServiceResponse>, ProblemHttpResult>> GetServiceAsync(
         string service, ClaimsPrincipal user, ServiceCatalog catalog, CancellationToken cancellationToken)
     {
-        if (!CatalogAccess.CanSee(user, service) || await catalog.GetAsync(service, cancellationToken) is not { } found)
+        if (!user.CanAccess(service) || await catalog.GetAsync(service, cancellationToken) is not { } found)
         {
             return CatalogProblems.ServiceNotFound(service);
         }
