@@ -9,7 +9,7 @@ namespace Mage.Functions.Endpoints;
 public static class ManifestEndpoints
 {
     /// <summary>Answer of a valid manifest.</summary>
-    public sealed record ValidationAnswer(bool Valid, IReadOnlyList<object> Warnings);
+    public sealed record ValidationAnswer(bool Valid, IReadOnlyList<DiagnosticView> Warnings);
 
     /// <summary>Maps the route on the <c>/api</c> group.</summary>
     public static RouteGroupBuilder MapManifestEndpoints(this RouteGroupBuilder api)
@@ -31,7 +31,7 @@ public static class ManifestEndpoints
         var read = await reader.ReadBlockAsync(buffer, cancellationToken);
         var yaml = new string(buffer, 0, read);
         var validation = ManifestValidator.Validate(yaml, limits);
-        var warnings = validation.Warnings.Select(w => (object)new { path = w.Path, line = w.Line, column = w.Column, message = w.Message }).ToList();
+        var warnings = validation.Warnings.Select(DiagnosticView.Of).ToList();
         return validation.IsValid
             ? TypedResults.Ok(new ValidationAnswer(true, warnings))
             : BuildProblems.Invalid($"The manifest has {validation.Errors.Count()} error(s).", validation.Diagnostics);

@@ -11,13 +11,12 @@ public static class BuildProblems
         TypedResults.Problem(statusCode: 404, title: "Build not found", detail: $"Build {id} does not exist.");
 
     /// <summary>404 for an unknown service, or one the key may not see.</summary>
-    public static ProblemHttpResult ServiceNotFound(string service) =>
-        TypedResults.Problem(statusCode: 404, title: "Service not found", detail: $"Service {service} does not exist.");
+    public static ProblemHttpResult ServiceNotFound(string service) => Catalog.CatalogProblems.ServiceNotFound(service);
 
     /// <summary>400 carrying every diagnostic with its path, line and column.</summary>
     public static ProblemHttpResult Invalid(string detail, IEnumerable<ManifestDiagnostic> errors) =>
         TypedResults.Problem(statusCode: 400, title: "Invalid build request", detail: detail, extensions: new Dictionary<string, object?>
         {
-            ["errors"] = errors.Select(e => new { path = e.Path, line = e.Line, column = e.Column, severity = e.Severity == DiagnosticSeverity.Error ? "error" : "warning", message = e.Message }).ToList(),
+            ["errors"] = errors.Select(DiagnosticView.Of).ToList(),
         });
 }
