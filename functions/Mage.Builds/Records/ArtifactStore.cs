@@ -32,16 +32,22 @@ public sealed class ArtifactStore(StorageAccount account, BuildStorageNames name
     /// <summary>The artifacts of a build, grouped by job then name.</summary>
     public async Task<IReadOnlyList<ArtifactRecord>> ListAsync(string service, long number, CancellationToken cancellationToken)
     {
-        var prefix = BuildEntityMapper.JobRowPrefix(number);
         var list = new List<ArtifactRecord>();
-        await foreach (var e in _table.QueryPartitionAsync(service, ODataFilter.Create($"RowKey ge {prefix} and RowKey lt {prefix + "~"}"), cancellationToken: cancellationToken))
+        await foreach (var e in _table.QueryPartitionAsync(service, BuildEntityMapper.BuildRowsFilter(number), cancellationToken: cancellationToken))
         {
-            list.Add(new ArtifactRecord(e.PartitionKey, e.GetInt64("BuildNumber") ?? number, e.GetString("Job") ?? string.Empty, e.GetString("Source") ?? string.Empty,
-                e.GetString("Name") ?? string.Empty, e.GetInt64("Size") ?? 0, e.GetString("Sha256") ?? string.Empty, e.GetString("BlobName") ?? string.Empty));
+            list.Add(ToRecord(e, number));
         }
 
         return list.OrderBy(a => a.Job, StringComparer.Ordinal).ThenBy(a => a.Name, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>One artifact by job and name (a point read), or null.</summary>
+    public async Task<ArtifactRecord?> GetAsync(string service, long number, string job, string name, CancellationToken cancellationToken) =>
+        await _table.GetEntityAsync(service, RowKey(number, job, name), cancellationToken: cancellationToken) is { } e ? ToRecord(e, number) : null;
+
+    private static ArtifactRecord ToRecord(TableEntity e, long number) =>
+        new(e.PartitionKey, e.GetInt64("BuildNumber") ?? number, e.GetString("Job") ?? string.Empty, e.GetString("Source") ?? string.Empty,
+            e.GetString("Name") ?? string.Empty, e.GetInt64("Size") ?? 0, e.GetString("Sha256") ?? string.Empty, e.GetString("BlobName") ?? string.Empty);
 
     // Names may hold characters a row key may not ('/'), so the key carries a hash of them.
     private static string RowKey(long number, string job, string name) =>

@@ -15,6 +15,13 @@ public static class BuildEntityMapper
     /// <summary>Row key prefix shared by every job of a build.</summary>
     public static string JobRowPrefix(long number) => BuildRowKey(number) + "-";
 
+    /// <summary>Filter for every row of build <paramref name="number"/> in a table whose row keys start with <see cref="JobRowPrefix"/>.</summary>
+    public static string BuildRowsFilter(long number)
+    {
+        var prefix = JobRowPrefix(number);
+        return ODataFilter.Create($"RowKey ge {prefix} and RowKey lt {prefix + "~"}");
+    }
+
     /// <summary>Row key of one job: build, stage and job position, so a prefix scan returns them in plan order.</summary>
     public static string JobRowKey(long number, int stage, int job) =>
         string.Create(CultureInfo.InvariantCulture, $"{JobRowPrefix(number)}{stage:D3}-{job:D4}");

@@ -116,8 +116,7 @@ public sealed class JobStore(StorageAccount account, BuildStorageNames names, Ti
 
     private IAsyncEnumerable<TableEntity> QueryBuildAsync(string service, long number, CancellationToken cancellationToken)
     {
-        var prefix = BuildEntityMapper.JobRowPrefix(number);
-        return _table.QueryPartitionAsync(service, ODataFilter.Create($"RowKey ge {prefix} and RowKey lt {prefix + "~"}"), cancellationToken: cancellationToken);
+        return _table.QueryPartitionAsync(service, BuildEntityMapper.BuildRowsFilter(number), cancellationToken: cancellationToken);
     }
 
     /// <summary>The job records a plan describes, all queued.</summary>

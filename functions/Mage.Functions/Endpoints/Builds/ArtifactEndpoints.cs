@@ -35,7 +35,7 @@ public static class ArtifactEndpoints
         StorageAccount account, BuildStorageNames names, CancellationToken cancellationToken)
     {
         var build = await BuildEndpoints.FindAsync(id, user, builds, cancellationToken);
-        var artifact = build is null ? null : (await artifacts.ListAsync(build.Service, build.Number, cancellationToken)).FirstOrDefault(a => a.Job == job && a.Name == name);
+        var artifact = build is null ? null : await artifacts.GetAsync(build.Service, build.Number, job, name, cancellationToken);
         if (artifact is null)
         {
             return TypedResults.Problem(statusCode: 404, title: "Artifact not found", detail: $"Build {id} has no artifact {name} from job {job}.");

@@ -54,6 +54,8 @@ public sealed class BuildFlowTests
         var bytes = await api.Client.GetByteArrayAsync(new Uri(blob.Uri, UriKind.Relative));
         Assert.Equal(100000, bytes.Length);
         Assert.Equal(blob.Sha256, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        var missing = await api.Client.GetAsync(new Uri($"/api/builds/{accepted.Id}/artifacts/build.1/data/absent.bin", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
 
         // Range requests return exactly the asked bytes.
         using var ranged = new HttpRequestMessage(HttpMethod.Get, new Uri(blob.Uri, UriKind.Relative));
