@@ -64,6 +64,12 @@ public sealed class JobStore(StorageAccount account, BuildStorageNames names, Ti
     public async Task<JobRecord?> FindAsync(string service, long number, string name, CancellationToken cancellationToken) =>
         (await ListAsync(service, number, cancellationToken)).FirstOrDefault(j => j.Name == name);
 
+    /// <summary>One job by its place in the plan (a point read), or null.</summary>
+    public async Task<JobRecord?> GetAsync(string service, long number, int stage, int job, CancellationToken cancellationToken) =>
+        await _table.GetEntityAsync(service, BuildEntityMapper.JobRowKey(number, stage, job), cancellationToken: cancellationToken) is { } entity
+            ? BuildEntityMapper.ToJob(entity)
+            : null;
+
     /// <summary>Marks a job running (idempotent; a final job is left alone).</summary>
     public Task StartAsync(string service, long number, int stage, int job, CancellationToken cancellationToken) =>
         UpdateAsync(service, number, stage, job, j => j with { Status = BuildStatus.Running, StartedAt = j.StartedAt ?? time.GetUtcNow() }, cancellationToken);

@@ -41,7 +41,8 @@ public static class BuildLogEndpoints
         while (true)
         {
             // Read the job's status before the blob: output written before the job ended is then always seen.
-            var finished = follow != true || BuildStatus.IsTerminal((await jobs.FindAsync(build.Service, build.Number, job, cancellationToken))?.Status ?? BuildStatus.Failed);
+            var finished = follow != true
+                || BuildStatus.IsTerminal((await jobs.GetAsync(build.Service, build.Number, record.StageIndex, record.JobIndex, cancellationToken))?.Status ?? BuildStatus.Failed);
             long length;
             try
             {

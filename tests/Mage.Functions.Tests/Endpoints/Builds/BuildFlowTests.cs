@@ -188,6 +188,28 @@ public sealed class BuildFlowTests
         Assert.Contains("fatal:", await api.LogAsync(bad.Id, "clone.1"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task GetLog_FollowWhileJobRuns_StreamsUntilTheJobEnds()
+    {
+        await using var scenario = await BuildScenario.StartAsync();
+        var (api, service) = (scenario.Api, scenario.Service);
+        var accepted = await api.SubmitAcceptedAsync(service, "v1", """
+            driver: { type: local }
+            stages: [talk]
+            jobs:
+              - { stage: talk, name: talker, commands: ["echo first line", "sleep 2", "echo last line"] }
+            """);
+        await WaitForJobAsync(api, accepted.Id, "talker", "running");
+
+        // The request returns only once the job has ended, with output written after it began.
+        var log = await api.Client.GetStringAsync(new Uri($"/api/builds/{accepted.Id}/jobs/talker/log?follow=true", UriKind.Relative));
+
+        Assert.Contains("first line", log, StringComparison.Ordinal);
+        Assert.Contains("last line", log, StringComparison.Ordinal);
+        var job = (await api.GetAsync(accepted.Id)).Stages[1].Jobs.Single();
+        Assert.Equal("passed", job.Status);
+    }
+
     internal static async Task WaitForJobAsync(BuildApi api, string id, string job, string status)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
