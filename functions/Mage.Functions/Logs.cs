@@ -3,10 +3,7 @@ namespace Mage.Functions;
 /// <summary>Source-generated log messages of the app. Event ids are stable: dashboards and alerts key on them.</summary>
 internal static partial class Logs
 {
-    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Admin key generated for local development; it is stored in {Path} (readable by this user only)")]
-    public static partial void AdminKeyGenerated(ILogger logger, string path);
-
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Admin key read from {Path}")]
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Admin key for local development: {Path} (readable by this user only)")]
     public static partial void AdminKeyLoaded(ILogger logger, string path);
 
     [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "Storage emulator already listening on {Host}; using it as it is")]
