@@ -35,6 +35,7 @@ public static class BuildsServiceCollectionExtensions
         services.AddSingleton<JobStore>();
         services.AddSingleton<ArtifactStore>();
         services.AddSingleton<ManifestArchive>();
+        services.AddSingleton<Codegen.GeneratedCodeStore>();
         services.AddSingleton<BuildTransitions>();
         services.AddSingleton<JobLogs>();
         services.AddSingleton<JobRunner>();

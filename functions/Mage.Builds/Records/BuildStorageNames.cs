@@ -25,6 +25,9 @@ public sealed record BuildStorageNames(string TaskHub)
     /// <summary>Submitted manifests <c>{service}/{number}.yml</c>.</summary>
     public string ManifestsContainer => TaskHub.ToLowerInvariant() + "-manifests";
 
+    /// <summary>Generated code of Mage builds <c>{service}/{number}/…</c>.</summary>
+    public string GeneratedContainer => TaskHub.ToLowerInvariant() + "-generated";
+
     /// <summary>Log blob of a job.</summary>
     public static string LogBlob(string service, long number, string job) => $"{service}/{number}/{job}.log";
 
