@@ -26,6 +26,7 @@ api.MapBuildLogEndpoints();
 api.MapArtifactEndpoints();
 api.MapManifestEndpoints();
 api.MapCatalogEndpoints();
+api.MapMageOpenApi();
 
 await app.RunAsync();
 
