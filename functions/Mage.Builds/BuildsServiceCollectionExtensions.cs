@@ -50,6 +50,8 @@ public static class BuildsServiceCollectionExtensions
         services.TryAddSingleton(sp => new DriverRegistry(sp.GetServices<IBuildDriver>(), sp.GetRequiredService<MageOptions>().Drivers.EnabledSet));
 
         services.AddHostedService<BuildStorageInitializer>();
+        services.AddSingleton<StrandedBuildRecovery>();
+        services.AddHostedService(sp => sp.GetRequiredService<StrandedBuildRecovery>());
         services.AddDurableTask(durable =>
         {
             durable.AddOrchestrator<BuildOrchestrator>()

@@ -12,6 +12,9 @@ public static class BuildEntityMapper
     /// <summary>Row key of build <paramref name="number"/>: ten digits counting down, so newer sorts first.</summary>
     public static string BuildRowKey(long number) => (MaxNumber - number).ToString("D10", CultureInfo.InvariantCulture);
 
+    /// <summary>True for the row of a build itself (not a job, counter, tag lock or idempotency key).</summary>
+    public static bool IsBuildRow(string rowKey) => rowKey.Length == 10 && rowKey.All(char.IsAsciiDigit);
+
     /// <summary>Row key prefix shared by every job of a build.</summary>
     public static string JobRowPrefix(long number) => BuildRowKey(number) + "-";
 

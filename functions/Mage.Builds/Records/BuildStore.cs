@@ -162,6 +162,27 @@ public sealed class BuildStore(StorageAccount account, BuildStorageNames names, 
         }
     }
 
+    /// <summary>
+    /// Builds of every service still <c>queued</c> that were registered before <paramref name="createdBefore"/>:
+    /// candidates for the recovery sweep. A scan across partitions, filtered by the table service.
+    /// </summary>
+    public async IAsyncEnumerable<BuildRecord> ListQueuedAsync(DateTimeOffset createdBefore, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = ODataFilter.Create($"Status eq {BuildStatus.Queued} and CreatedAt lt {createdBefore}");
+        string? continuation = null;
+        do
+        {
+            var page = await _table.QueryPageAsync(filter, top: 100, continuation: ContinuationTokens.Decode(continuation), cancellationToken: cancellationToken);
+            foreach (var entity in page.Items.Where(e => BuildEntityMapper.IsBuildRow(e.RowKey)))
+            {
+                yield return BuildEntityMapper.ToBuild(entity);
+            }
+
+            continuation = ContinuationTokens.Encode(page.ContinuationToken);
+        }
+        while (continuation is not null);
+    }
+
     /// <summary>Records the merge request of a build (idempotent).</summary>
     public async Task SetMergeRequestAsync(string id, MergeRequestRef mergeRequest, CancellationToken cancellationToken)
     {
