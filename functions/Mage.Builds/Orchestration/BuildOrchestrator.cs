@@ -41,6 +41,7 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
         private Task _deadline = Task.CompletedTask;
         private DriverLease? _lease;
         private bool _withFailures;
+        private bool _driverLost;
 
         public async Task<string> ExecuteAsync()
         {
@@ -159,9 +160,14 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
                 }
 
                 var ping = context.CallActivityAsync<bool>(nameof(PingDriverActivity), _lease!, OnWorker());
-                await InterruptibleAsync(ping, input.DriverLivenessTimeout,
-                    () => new BuildInterruptedException(BuildStatus.Failed, $"driver lost: the worker that owns the workspace ({_lease!.WorkerQueue}) did not answer within {GoDuration.Format(input.DriverLivenessTimeout)}"));
+                await InterruptibleAsync(ping, input.DriverLivenessTimeout, DriverLost);
             }
+        }
+
+        private BuildInterruptedException DriverLost()
+        {
+            _driverLost = true;
+            return new BuildInterruptedException(BuildStatus.Failed, $"driver lost: the worker that owns the workspace ({_lease!.WorkerQueue}) did not answer within {GoDuration.Format(input.DriverLivenessTimeout)}");
         }
 
         /// <summary>Waits for <paramref name="work"/>, a kill, the build deadline or <paramref name="limit"/>, whichever comes first.</summary>
@@ -186,7 +192,8 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
         /// <summary>Stops what still runs, destroys the driver and gives every job a final status. Bounded: a lost worker cannot hold the build.</summary>
         private async Task CleanUpAsync(string status)
         {
-            if (_lease is not null)
+            // A lost worker cannot stop its jobs or remove its workspace; asking would only wait out the deadline.
+            if (_lease is not null && !_driverLost)
             {
                 if (_inFlight.Count > 0)
                 {
