@@ -69,8 +69,8 @@ public sealed class AppProcess : IAsyncDisposable
         return app;
     }
 
-    /// <summary>The app's dll next to the calling test assembly (test projects reference the app, so the build copies it there).</summary>
-    public static string BesideTests() => Path.Combine(AppContext.BaseDirectory, "Mage.Functions.dll");
+    /// <summary>The app's dll next to the running program (test and benchmark projects reference the app, so the build copies it there).</summary>
+    public static string BesideThisProgram() => Path.Combine(AppContext.BaseDirectory, "Mage.Functions.dll");
 
     /// <summary>SIGKILL to the app and every process it started: the machine-died case, no cleanup runs.</summary>
     public void KillHard()

@@ -32,7 +32,7 @@ public sealed class AppCrashTests
             """;
 
         string id;
-        await using (var first = await AppProcess.StartAsync(AppProcess.BesideTests(), settings))
+        await using (var first = await AppProcess.StartAsync(AppProcess.BesideThisProgram(), settings))
         {
             var api = ApiOf(first, settings);
             var service = TestNames.Unique("svc");
@@ -42,7 +42,7 @@ public sealed class AppCrashTests
             first.KillHard();
         }
 
-        await using var second = await AppProcess.StartAsync(AppProcess.BesideTests(), settings);
+        await using var second = await AppProcess.StartAsync(AppProcess.BesideThisProgram(), settings);
         BuildView final;
         try
         {
