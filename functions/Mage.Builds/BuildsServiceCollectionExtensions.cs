@@ -62,8 +62,7 @@ public static class BuildsServiceCollectionExtensions
                 .AddActivity<RunJobActivity>()
                 .AddActivity<KillJobsActivity>()
                 .AddActivity<PingDriverActivity>()
-                .AddActivity<DestroyDriverActivity>()
-                .AddActivity<FinishJobsActivity>();
+                .AddActivity<DestroyDriverActivity>();
             configureDurable(durable);
         });
         return services;

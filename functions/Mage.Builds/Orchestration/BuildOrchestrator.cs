@@ -70,9 +70,7 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
                 (status, error) = (BuildStatus.Failed, $"{ex.TaskName} failed: {ex.FailureDetails.ErrorMessage}");
             }
 
-            await CleanUpAsync(status);
-            _lifetime.Cancel();
-            await context.CallActivityAsync<bool>(nameof(UpdateBuildStatusActivity), new StatusChange(input.BuildId, status, error));
+            await FinishAsync(status, error);
             return status;
         }
 
@@ -189,9 +187,14 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
             ? new BuildInterruptedException(BuildStatus.Killed, "killed by request")
             : new BuildInterruptedException(BuildStatus.TimedOut, $"build exceeded its time limit of {GoDuration.Format(input.BuildTimeout)}");
 
-        /// <summary>Stops what still runs, destroys the driver and gives every job a final status. Bounded: a lost worker cannot hold the build.</summary>
-        private async Task CleanUpAsync(string status)
+        /// <summary>
+        /// Stops what still runs, then destroys the driver while recording the final status (the
+        /// user need not wait for the workspace to be removed). Bounded: a lost worker cannot hold the build.
+        /// </summary>
+        private async Task FinishAsync(string status, string? error)
         {
+            var destroyed = Task.CompletedTask;
+
             // A lost worker cannot stop its jobs or remove its workspace; asking would only wait out the deadline.
             if (_lease is not null && !_driverLost)
             {
@@ -201,11 +204,13 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
                     await BoundedAsync(Task.WhenAll(_inFlight));
                 }
 
-                await BoundedAsync(context.CallActivityAsync<bool>(nameof(DestroyDriverActivity), _lease, OnWorker()));
+                destroyed = BoundedAsync(context.CallActivityAsync<bool>(nameof(DestroyDriverActivity), _lease, OnWorker()));
             }
 
+            _lifetime.Cancel();
             var jobStatus = status is BuildStatus.Killed or BuildStatus.TimedOut ? status : BuildStatus.Skipped;
-            await context.CallActivityAsync<bool>(nameof(FinishJobsActivity), new FinishJobsInput(input.BuildId, jobStatus));
+            var recorded = context.CallActivityAsync<bool>(nameof(UpdateBuildStatusActivity), new StatusChange(input.BuildId, status, error, jobStatus));
+            await Task.WhenAll(destroyed, recorded);
         }
 
         private async Task BoundedAsync(Task work)
