@@ -55,7 +55,6 @@ public static class BuildsServiceCollectionExtensions
         services.AddDurableTask(durable =>
         {
             durable.AddOrchestrator<BuildOrchestrator>()
-                .AddActivity<StartBuildActivity>()
                 .AddActivity<UpdateBuildStatusActivity>()
                 .AddActivity<CreateDriverActivity>()
                 .AddActivity<PlaceObjectsActivity>()

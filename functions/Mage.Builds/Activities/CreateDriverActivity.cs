@@ -8,17 +8,27 @@ using Mage.Manifests;
 namespace Mage.Builds.Activities;
 
 /// <summary>
-/// Creates the build's workspace on this worker and returns a lease naming this worker's
+/// Moves the build to running (null when it is already final: killed while queued, it never
+/// starts), then creates the build's workspace on this worker and returns a lease naming this worker's
 /// queue, so every later driver-bound activity of the build runs here. Runs on the shared
 /// work-item queue; its progress is the log of the builtin <c>create-driver</c> job. A driver that
 /// becomes ready after its build ended is destroyed at once.
 /// </summary>
-public sealed class CreateDriverActivity(DriverRegistry drivers, BuildStore builds, JobStore jobs, JobLogs logs, IDurableWorkerIdentity worker) : TaskActivity<CreateDriverInput, DriverLease>
+public sealed class CreateDriverActivity(DriverRegistry drivers, BuildTransitions transitions, BuildStore builds, JobStore jobs, JobLogs logs, IDurableWorkerIdentity worker)
+    : TaskActivity<CreateDriverInput, DriverLease?>
 {
     /// <inheritdoc />
-    public override async Task<DriverLease> RunAsync(TaskActivityContext context, CreateDriverInput input)
+    public override async Task<DriverLease?> RunAsync(TaskActivityContext context, CreateDriverInput input)
     {
         var ct = context.CancellationToken;
+
+        // A repeated delivery after the first one started the build still finds it running and goes on.
+        var (started, _) = await transitions.MoveAsync(input.BuildId, BuildStatus.Running, null, ct);
+        if (started.Status != BuildStatus.Running)
+        {
+            return null;
+        }
+
         var (service, number) = BuildId.Parse(input.BuildId);
         await jobs.StartAsync(service, number, 0, 0, ct);
         var log = await logs.OpenAsync(service, number, PlanCompiler.CreateDriverJobName, [], append: false, ct);

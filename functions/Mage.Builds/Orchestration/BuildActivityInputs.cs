@@ -3,10 +3,6 @@ using Mage.Manifests;
 
 namespace Mage.Builds.Orchestration;
 
-/// <summary>Identifies a build for activities that need nothing else.</summary>
-/// <param name="BuildId">The build.</param>
-public sealed record BuildRef(string BuildId);
-
 /// <summary>A status change requested by the orchestrator.</summary>
 /// <param name="BuildId">The build.</param>
 /// <param name="Status">The new status.</param>
