@@ -14,9 +14,7 @@ public static class ConfigurationCompiler
         var candidate = parsed.Candidate ?? throw new ArgumentException("The configuration could not be read; lint it first.", nameof(parsed));
         var entities = candidate.Entities.Select(e => e.Name).ToList();
         var spells = candidate.Spells;
-        var exposed = !parsed.EntityEndpointsGiven && spells.Crud is not null
-            ? candidate.Entities.Select(e => new EntityEndpoints(e.Name, IdentifierSyntax.DefaultRoute(e.Name), Enum.GetValues<EntityOperation>())).ToList()
-            : candidate.Endpoints.Entities;
+        var exposed = ExposedEntities(parsed, candidate);
         var calls = spells.HttpCall?.Calls.Select(c => c.Name).ToList() ?? [];
         return candidate with
         {
@@ -29,6 +27,12 @@ public static class ConfigurationCompiler
             },
         };
     }
+
+    /// <summary>The entity endpoints in effect: as written, or with the crud spell and none written, every entity with every operation.</summary>
+    internal static IReadOnlyList<EntityEndpoints> ExposedEntities(ConfigurationParse parsed, ServiceConfiguration candidate) =>
+        !parsed.EntityEndpointsGiven && candidate.Spells.Crud is not null
+            ? [.. candidate.Entities.Select(e => new EntityEndpoints(e.Name, IdentifierSyntax.DefaultRoute(e.Name), Enum.GetValues<EntityOperation>()))]
+            : candidate.Endpoints.Entities;
 
     private static IReadOnlyList<string> AllWhenEmpty(IReadOnlyList<string> given, IReadOnlyList<string> all) => given.Count == 0 ? all : given;
 }

@@ -79,7 +79,7 @@ internal static class EndpointChecks
             }
         }
 
-        foreach (var exposed in candidate.Endpoints.Entities)
+        foreach (var exposed in ConfigurationCompiler.ExposedEntities(parsed, candidate))
         {
             var path = parsed.Has($"endpoints.entities.{exposed.Entity}.route") ? $"endpoints.entities.{exposed.Entity}.route" : $"endpoints.entities.{exposed.Entity}";
             foreach (var operation in exposed.Operations)

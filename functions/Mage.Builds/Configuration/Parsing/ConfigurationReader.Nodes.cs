@@ -31,6 +31,12 @@ internal sealed partial class ConfigurationReader
 
             if (known is not null && !known.Contains(key))
             {
+                var suggestion = Suggestions.Closest(key, known);
+                if (suggestion is not null)
+                {
+                    _misspelled.Add(Join(path, suggestion));
+                }
+
                 Error(childPath, keyNode.Position,
                     $"unknown {what} \"{Shorten(key)}\"{Suggestions.DidYouMean(key, known)} (known: {string.Join(", ", known)})");
                 continue;

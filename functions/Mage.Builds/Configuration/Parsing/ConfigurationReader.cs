@@ -13,6 +13,9 @@ internal sealed partial class ConfigurationReader(ConfigurationLimits limits)
     private readonly Dictionary<string, SourcePosition> _positions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SourcePosition> _keyPositions = new(StringComparer.Ordinal);
 
+    // Paths of keys that an unknown key was probably meant to be: "missing" is not said twice.
+    private readonly HashSet<string> _misspelled = new(StringComparer.Ordinal);
+
     public IReadOnlyList<ConfigurationDiagnostic> Diagnostics => _diagnostics;
 
     public IReadOnlyDictionary<string, SourcePosition> Positions => _positions;
@@ -42,7 +45,10 @@ internal sealed partial class ConfigurationReader(ConfigurationLimits limits)
         var service = String(fields, string.Empty, "service");
         if (service is null)
         {
-            Error("service", map.Position, "service is required: the name of the service this configuration describes, e.g. \"service: orders\"");
+            if (!_misspelled.Contains("service"))
+            {
+                Error("service", map.Position, "service is required: the name of the service this configuration describes, e.g. \"service: orders\"");
+            }
         }
         else if (!Catalog.CatalogNames.IsValidServiceName(service))
         {
@@ -65,6 +71,8 @@ internal sealed partial class ConfigurationReader(ConfigurationLimits limits)
         var unknown = new PackSource.BuiltIn(string.Empty);
         switch (Get(fields, "pack"))
         {
+            case null when _misspelled.Contains("pack"):
+                return unknown;
             case null:
                 Error("pack", rootPosition, "pack is required: a built-in template pack (pack: aspnet-minimal-api), a git repository (pack: { git: URL, ref: REF, path: DIR }) or an uploaded object (pack: { object: NAME })");
                 return unknown;
