@@ -28,7 +28,7 @@ public sealed class WebhookDispatcherTests
         var timestamp = long.Parse(request.Header("webhook-timestamp")!, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(clock.GetUtcNow().ToUnixTimeSeconds(), timestamp);
         Assert.True(WebhookSigner.Verify(created.Secret, request.Header("webhook-id")!, timestamp, request.Body, request.Header("webhook-signature")!));
-        Assert.True(ReadmeWebhookVerifier.IsValid(created.Secret, request.Header("webhook-id")!, request.Header("webhook-timestamp")!, request.Body, request.Header("webhook-signature")!, clock.GetUtcNow()));
+        Assert.True(StandardWebhookVerifier.IsValid(created.Secret, request.Header("webhook-id")!, request.Header("webhook-timestamp")!, request.Body, request.Header("webhook-signature")!, clock.GetUtcNow()));
         Assert.False(WebhookSigner.Verify(created.Secret, request.Header("webhook-id")!, timestamp + 1, request.Body, request.Header("webhook-signature")!));
 
         using var json = request.Json();

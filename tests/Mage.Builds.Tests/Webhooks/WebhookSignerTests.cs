@@ -43,8 +43,8 @@ public sealed class WebhookSignerTests
         var at = DateTimeOffset.FromUnixTimeSeconds(Timestamp);
         var signature = WebhookSigner.Sign(Secret, Id, Timestamp, Body);
 
-        Assert.True(ReadmeWebhookVerifier.IsValid(Secret, Id, "1614265330", Body, signature, at.AddMinutes(4)));
-        Assert.False(ReadmeWebhookVerifier.IsValid(Secret, Id, "1614265330", Body, signature, at.AddMinutes(6)));
-        Assert.False(ReadmeWebhookVerifier.IsValid(Secret, Id, "1614265330", [.. Body, (byte)' '], signature, at));
+        Assert.True(StandardWebhookVerifier.IsValid(Secret, Id, "1614265330", Body, signature, at.AddMinutes(4)));
+        Assert.False(StandardWebhookVerifier.IsValid(Secret, Id, "1614265330", Body, signature, at.AddMinutes(6)));
+        Assert.False(StandardWebhookVerifier.IsValid(Secret, Id, "1614265330", [.. Body, (byte)' '], signature, at));
     }
 }

@@ -6,7 +6,7 @@ using System.Text;
 namespace Mage.Builds.Tests.Webhooks;
 
 // README:begin
-static class ReadmeWebhookVerifier
+static class StandardWebhookVerifier
 {
     // secret: "whsec_…" as shown once; id, timestamp, signature: the webhook-id,
     // webhook-timestamp and webhook-signature headers; body: the raw request bytes.
