@@ -91,12 +91,6 @@ public sealed class WebhookDeliveryStore(WebhookStorage storage)
     public async Task<WebhookDelivery?> GetAsync(string service, string webhookId, string deliveryId, CancellationToken cancellationToken) =>
         await GetEntityAsync(service, webhookId, deliveryId, cancellationToken).ConfigureAwait(false) is { } entity ? ToDelivery(entity) : null;
 
-    /// <summary>The exact body bytes of a delivery, or null when it does not exist.</summary>
-    public async Task<byte[]?> GetBodyAsync(string service, string webhookId, string deliveryId, CancellationToken cancellationToken) =>
-        await GetEntityAsync(service, webhookId, deliveryId, cancellationToken).ConfigureAwait(false) is { } entity
-            ? Encoding.UTF8.GetBytes(entity.GetString("Body") ?? "")
-            : null;
-
     /// <summary>
     /// Sends a delivery again from the start of the retry schedule, with the same id and body; its
     /// earlier attempts stay in the record. Returns the delivery, or null when it does not exist.
