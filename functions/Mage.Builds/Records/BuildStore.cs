@@ -140,6 +140,7 @@ public sealed class BuildStore(StorageAccount account, BuildStorageNames names, 
             var next = build with
             {
                 Status = status,
+                PreviousStatus = build.Status,
                 StartedAt = build.StartedAt ?? (status == BuildStatus.Running ? now : null),
                 FinishedAt = BuildStatus.IsTerminal(status) ? now : null,
                 Error = error ?? build.Error,

@@ -1,3 +1,4 @@
+using Mage.Builds.Activities;
 using Mage.Builds.Orchestration;
 using Mage.Builds.Records;
 using Mage.Durable;
@@ -17,7 +18,7 @@ namespace Mage.Builds.Submission;
 /// Safe with several app instances: scheduling an instance id twice is refused by the runtime,
 /// and the sweep only acts on builds older than <see cref="MageOptions.StrandedBuildGrace"/>.
 /// </remarks>
-public sealed partial class StrandedBuildRecovery(BuildStore builds, JobStore jobs, ManifestArchive manifests, DurableTaskClient durable,
+public sealed partial class StrandedBuildRecovery(BuildStore builds, BuildTransitions transitions, JobStore jobs, ManifestArchive manifests, DurableTaskClient durable,
     BuildStorageReadiness readiness, IOptions<MageOptions> options, TimeProvider time, ILogger<StrandedBuildRecovery> logger) : BackgroundService
 {
     /// <summary>One sweep: returns how many builds it scheduled or failed.</summary>
@@ -69,7 +70,7 @@ public sealed partial class StrandedBuildRecovery(BuildStore builds, JobStore jo
         if (plan is null)
         {
             // Without the manifest as submitted there is nothing faithful to run.
-            await builds.TransitionAsync(build.Id, BuildStatus.Failed,
+            await transitions.MoveAsync(build.Id, BuildStatus.Failed,
                 "the app stopped while this build was being submitted, before its manifest was stored; submit it again", cancellationToken);
             StrandedBuildFailed(logger, build.Id);
             return;

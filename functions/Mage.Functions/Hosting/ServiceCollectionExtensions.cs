@@ -39,6 +39,7 @@ public static class ServiceCollectionExtensions
             .AddPolicy(MageClaims.AdminPolicy, p => p.RequireClaim(MageClaims.Role, MageClaims.AdminRole));
         services.AddMageCatalog();
         services.AddMageOpenApi();
+        services.AddMageWebhooks(configuration).AddSubmitRateLimiting(configuration);
         return services;
     }
 }
