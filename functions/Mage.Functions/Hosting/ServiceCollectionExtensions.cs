@@ -29,7 +29,8 @@ public static class ServiceCollectionExtensions
                 Logs.AdminKeyLoaded(sp.GetRequiredService<ILoggerFactory>().CreateLogger("Mage.Functions.Security"), path);
             }
 
-            return new AdminKey(key);
+            var previous = config["Mage:PreviousAdminKey"] is { Length: > 0 } old ? old : null;
+            return new AdminKey(key, previous);
         });
 
         services.AddAuthentication(FunctionsKeyAuthenticationHandler.SchemeName)

@@ -33,7 +33,7 @@ public sealed class FunctionsKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        if (ApiKeyComparer.Matches(presented, adminKey.Value))
+        if (adminKey.Matches(presented))
         {
             return Success(new Claim(MageClaims.Role, MageClaims.AdminRole));
         }
