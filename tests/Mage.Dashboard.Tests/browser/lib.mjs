@@ -98,6 +98,27 @@ export async function eventually(fn, message, timeout = 60_000) {
   throw new Error(`${message} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
 }
 
+/**
+ * Counts the requests whose path is exactly path from now on; stop() returns the count after
+ * at least ms milliseconds, long enough for the slowest poll to have come.
+ */
+export function countRequests(page, path) {
+  const started = Date.now();
+  let count = 0;
+  const listener = (request) => {
+    if (new URL(request.url()).pathname === path) count += 1;
+  };
+  page.on('request', listener);
+  return {
+    async stop(ms = 7_000) {
+      const left = ms - (Date.now() - started);
+      if (left > 0) await new Promise((r) => setTimeout(r, left));
+      page.off('request', listener);
+      return count;
+    },
+  };
+}
+
 /** Runs a scenario: prints "PASS name" when body resolves and the page logged no error; else the error, exit code 1. */
 export async function scenario(name, body) {
   let session;

@@ -1,7 +1,7 @@
 // A build from "New build" to passed: live status on the build page, a job's log, a log
 // longer than the page keeps (trimmed, not grown), an artifact downloaded with the key, the list.
 import fs from 'node:fs';
-import { assert, buildTimeout, createService, openWithKey, scenario } from '../lib.mjs';
+import { assert, buildTimeout, countRequests, createService, openWithKey, scenario } from '../lib.mjs';
 
 const manifest = `driver:
   type: local
@@ -38,6 +38,10 @@ await scenario('build-passes', async ({ page }) => {
   await page.waitForURL(/#\/builds\//);
   await page.getByRole('heading', { level: 1, name: 'Build #1 · v1.0.0' }).waitFor();
   await page.locator('#build-status[data-status="passed"]').waitFor({ timeout: buildTimeout });
+  // A finished build is polled no more (watched while the log and artifact steps below run).
+  const buildId = decodeURIComponent(page.url().split('#/builds/')[1]);
+  await page.waitForTimeout(300);
+  const polls = countRequests(page, `/api/builds/${buildId}`);
   assert.equal((await page.locator('#build-status').innerText()).replace(/\s+/g, ' ').trim(), 'passed · SUCCESS');
   assert.equal(await page.locator('#kill-build').isHidden(), true, 'no Kill button on a finished build');
   assert.match(await page.locator('[data-field="elapsed"]').innerText(), /^\d+(m \d\ds)?s?$|^\d+s$/);
@@ -76,6 +80,8 @@ await scenario('build-passes', async ({ page }) => {
   assert.equal(downloadEvent.suggestedFilename(), 'hello.txt');
   const saved = await downloadEvent.path();
   assert.equal(fs.readFileSync(saved, 'utf8'), `hello from build.1 of ${service}\n`);
+
+  assert.equal(await polls.stop(), 0, 'the finished build was polled again');
 
   // The list: newest first, both vocabularies, filters.
   await page.getByRole('navigation', { name: 'Breadcrumbs' }).getByRole('link', { name: service }).click();

@@ -1,6 +1,6 @@
 // A long build: its job's log follows live (new lines appear while the job runs, without a
 // reload), then Kill stops it and the page shows "killed" without a reload.
-import { api, assert, buildTimeout, createService, eventually, openWithKey, scenario } from '../lib.mjs';
+import { api, assert, buildTimeout, countRequests, createService, eventually, openWithKey, scenario } from '../lib.mjs';
 
 const manifest = `driver: { type: local }
 stages: [wait]
@@ -29,6 +29,20 @@ await scenario('kill', async ({ page }) => {
   // Following, not re-fetching: later lines arrive in the same view while the job still runs.
   await eventually(async () => seen(await page.locator('#log-output').innerText()) >= seen(before) + 2, 'new log lines appear live');
   assert.equal(await page.locator('#log-panel').getAttribute('data-state'), 'following');
+
+  // Leaving the page ends its polling and its log stream: no timer or request left behind.
+  const id = submitted.body.id;
+  await page.getByRole('navigation', { name: 'Breadcrumbs' }).getByRole('link', { name: service }).click();
+  await page.locator('#builds-table tbody tr[data-status="running"]').waitFor();
+  const polls = countRequests(page, `/api/builds/${id}`);
+  const logReads = countRequests(page, `/api/builds/${id}/jobs/ticker/log`);
+  assert.equal(await polls.stop(), 0, 'the build page kept polling after it was left');
+  assert.equal(await logReads.stop(0), 0, 'the log was read after its page was left');
+
+  // Back again: the address kept the open log, which follows again from the start.
+  await page.goBack();
+  await page.locator('#log-panel[data-job="ticker"][data-state="following"]').waitFor();
+  await page.locator('#log-output', { hasText: 'tick-0' }).waitFor();
 
   page.once('dialog', (dialog) => dialog.accept());
   await page.getByRole('button', { name: 'Kill build' }).click();
