@@ -119,6 +119,50 @@ export function countRequests(page, path) {
   };
 }
 
+/**
+ * Fails when any visible text has less than 4.5:1 contrast (WCAG AA) against the first opaque
+ * background behind it. Disabled controls are exempt, as WCAG allows.
+ */
+export async function assertContrast(page, what) {
+  const failures = await page.evaluate(() => {
+    const parse = (value) => {
+      const m = value.match(/rgba?\(([^)]+)\)/);
+      if (!m) return null;
+      const [r, g, b, a = 1] = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+      return { r, g, b, a };
+    };
+    const channel = (v) => {
+      const x = v / 255;
+      return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+    };
+    const luminance = ({ r, g, b }) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+    const background = (el) => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = parse(getComputedStyle(e).backgroundColor);
+        if (c && c.a > 0.5) return c;
+      }
+      return { r: 255, g: 255, b: 255, a: 1 };
+    };
+    const found = [];
+    const seen = new Set();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const el = walker.currentNode.parentElement;
+      const text = walker.currentNode.textContent.trim();
+      if (!text || !el || seen.has(el)) continue;
+      seen.add(el);
+      if (el.closest('[hidden], .visually-hidden, :disabled, option, noscript') || el.getClientRects().length === 0) continue;
+      const fg = parse(getComputedStyle(el).color);
+      const l1 = luminance(fg);
+      const l2 = luminance(background(el));
+      const ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+      if (ratio < 4.5) found.push(`${el.tagName.toLowerCase()}.${el.className} "${text.slice(0, 40)}": ${ratio.toFixed(2)}:1`);
+    }
+    return found;
+  });
+  assert.deepEqual(failures, [], `${what}: text below 4.5:1 contrast`);
+}
+
 /** Runs a scenario: prints "PASS name" when body resolves and the page logged no error; else the error, exit code 1. */
 export async function scenario(name, body) {
   let session;

@@ -1,7 +1,7 @@
 // A build from "New build" to passed: live status on the build page, a job's log, a log
 // longer than the page keeps (trimmed, not grown), an artifact downloaded with the key, the list.
 import fs from 'node:fs';
-import { assert, buildTimeout, countRequests, createService, openWithKey, scenario } from '../lib.mjs';
+import { assert, assertContrast, buildTimeout, countRequests, createService, openWithKey, scenario } from '../lib.mjs';
 
 const manifest = `driver:
   type: local
@@ -82,6 +82,7 @@ await scenario('build-passes', async ({ page }) => {
   assert.equal(fs.readFileSync(saved, 'utf8'), `hello from build.1 of ${service}\n`);
 
   assert.equal(await polls.stop(), 0, 'the finished build was polled again');
+  await assertContrast(page, 'a passed build with its log');
 
   // The list: newest first, both vocabularies, filters.
   await page.getByRole('navigation', { name: 'Breadcrumbs' }).getByRole('link', { name: service }).click();
@@ -89,6 +90,7 @@ await scenario('build-passes', async ({ page }) => {
   await row.waitFor();
   assert.equal(await row.getAttribute('data-status'), 'passed');
   assert.match((await row.innerText()).replace(/\s+/g, ' '), /#1 v1\.0\.0 passed · SUCCESS/);
+  await assertContrast(page, 'builds');
   await page.getByLabel('Filter by status').selectOption('failed');
   await page.locator('#no-builds').waitFor();
   assert.match(page.url(), /status=failed/);

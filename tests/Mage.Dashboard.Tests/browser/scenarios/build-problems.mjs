@@ -1,6 +1,6 @@
 // Problems from the build trigger, shown as they come: 400 with every error at its line (a
 // button that selects the line in the manifest), 422 naming the missing prerequisite, 400 for no manifest.
-import { assert, createService, openWithKey, scenario } from '../lib.mjs';
+import { assert, assertContrast, createService, openWithKey, scenario } from '../lib.mjs';
 
 await scenario('build-problems', async ({ page }) => {
   const service = await createService('prob');
@@ -22,6 +22,7 @@ await scenario('build-problems', async ({ page }) => {
   await manifestBox.fill('driver: { type: docker, image: golang, workspace: /go }\nstages: [a]\njobs:\n  - { stage: a, commands: [x] }\n');
   await page.getByRole('button', { name: 'Start build' }).click();
   await page.locator('#new-build-messages .problem[data-status="422"]').waitFor();
+  await assertContrast(page, 'a 422 problem');
   assert.match(await problem.innerText(), /Missing prerequisite \(422\)[\s\S]*driver docker is not enabled on this deployment/);
 
   await manifestBox.fill('');

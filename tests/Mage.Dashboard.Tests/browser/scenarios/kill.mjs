@@ -1,6 +1,6 @@
 // A long build: its job's log follows live (new lines appear while the job runs, without a
 // reload), then Kill stops it and the page shows "killed" without a reload.
-import { api, assert, buildTimeout, countRequests, createService, eventually, openWithKey, scenario } from '../lib.mjs';
+import { api, assert, assertContrast, buildTimeout, countRequests, createService, eventually, openWithKey, scenario } from '../lib.mjs';
 
 const manifest = `driver: { type: local }
 stages: [wait]
@@ -29,6 +29,7 @@ await scenario('kill', async ({ page }) => {
   // Following, not re-fetching: later lines arrive in the same view while the job still runs.
   await eventually(async () => seen(await page.locator('#log-output').innerText()) >= seen(before) + 2, 'new log lines appear live');
   assert.equal(await page.locator('#log-panel').getAttribute('data-state'), 'following');
+  await assertContrast(page, 'a running build');
 
   // Leaving the page ends its polling and its log stream: no timer or request left behind.
   const id = submitted.body.id;
@@ -51,6 +52,7 @@ await scenario('kill', async ({ page }) => {
   await page.locator('#kill-build').waitFor({ state: 'hidden' });
   assert.equal(await page.locator('tr[data-job="ticker"]').getAttribute('data-status'), 'killed');
   await page.locator('#log-panel[data-state="done"]').waitFor();
+  await assertContrast(page, 'a killed build');
 
   // The builds list shows it too, in both words.
   await page.getByRole('navigation', { name: 'Breadcrumbs' }).getByRole('link', { name: service }).click();

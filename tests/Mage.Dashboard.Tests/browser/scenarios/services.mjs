@@ -1,5 +1,5 @@
 // Services: the list, creating with the form (201), updating (200), a refused name (400), opening one.
-import { assert, openWithKey, scenario, unique } from '../lib.mjs';
+import { assert, assertContrast, openWithKey, scenario, unique } from '../lib.mjs';
 
 await scenario('services', async ({ page }) => {
   await openWithKey(page);
@@ -30,6 +30,7 @@ await scenario('services', async ({ page }) => {
   await problem.waitFor();
   assert.equal(await problem.getAttribute('data-status'), '400');
   assert.match(await problem.innerText(), /Bad_Name|name/i);
+  await assertContrast(page, 'services with a problem');
 
   await page.getByRole('link', { name, exact: true }).click();
   await page.getByRole('heading', { level: 1, name: `Builds of ${name}` }).waitFor();
