@@ -1,5 +1,6 @@
 // Problems from the build trigger, shown as they come: 400 with every error at its line (a
-// button that selects the line in the manifest), 422 naming the missing prerequisite, 400 for no manifest.
+// button that selects the line in the manifest), 422 naming the missing prerequisite (a driver not
+// enabled; no manifest and no saved configuration).
 import { assert, assertContrast, createService, openWithKey, scenario } from '../lib.mjs';
 
 await scenario('build-problems', async ({ page }) => {
@@ -27,7 +28,8 @@ await scenario('build-problems', async ({ page }) => {
 
   await manifestBox.fill('');
   await page.getByRole('button', { name: 'Start build' }).click();
-  await page.locator('#new-build-messages .problem[data-status="400"]').waitFor();
-  assert.match(await problem.innerText(), /has no default manifest/);
+  // No manifest and no saved configuration: the 422 names what is missing and how to fix it.
+  await page.locator('#new-build-messages .problem[data-status="422"]', { hasText: 'configuration' }).waitFor();
+  assert.match(await problem.innerText(), new RegExp(`service ${service} has no saved configuration`));
   assert.match(page.url(), new RegExp(`#/services/${service}`), 'still on the builds page');
 });

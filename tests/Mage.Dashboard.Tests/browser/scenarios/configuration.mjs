@@ -1,6 +1,6 @@
 // The configuration editor: a refused save shows every error at its line (a button that selects
 // the line), a good save makes version 1, the next version 2; the history reads old versions back.
-import { assert, createService, openWithKey, scenario } from '../lib.mjs';
+import { assert, assertContrast, createService, openWithKey, scenario } from '../lib.mjs';
 
 const configuration = (service, emailType) => `service: ${service}
 pack: aspnet-minimal-api
@@ -27,6 +27,7 @@ await scenario('configuration', async ({ page }) => {
   const position = problem.getByRole('button', { name: /^Line 7, column \d+/ });
   await position.waitFor();
   assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('position')), true, 'focus goes to the first error');
+  await assertContrast(page, 'a refused configuration');
   await position.click();
   const selected = await editor.evaluate((el) => ({ focused: document.activeElement === el, text: el.value.slice(el.selectionStart, el.selectionEnd) }));
   assert.deepEqual(selected, { focused: true, text: '      email: { type: strnig }' });

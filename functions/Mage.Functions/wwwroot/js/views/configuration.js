@@ -4,7 +4,7 @@
 import { ApiError, json, request, seg } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
 import { selectLine } from '../editor.js';
-import { dateTime } from '../format.js';
+import { bytes, dateTime } from '../format.js';
 import { problemBox } from '../problems.js';
 import { serviceHeader } from './service-header.js';
 
@@ -27,7 +27,7 @@ export function mountConfiguration(main, [service], query, ctx) {
   const save = h('button', { type: 'submit', class: 'button', id: 'config-save', text: 'Save' });
   const versions = h('ol', { class: 'versions', id: 'config-versions', reversed: true });
 
-  const form = h('form', { class: 'stack', id: 'config-form', 'aria-labelledby': 'config-label' },
+  const form = h('form', { class: 'stack', id: 'config-form', 'aria-label': 'Configuration editor' },
     h('div', { class: 'field' },
       h('label', { for: 'config-editor', id: 'config-label', text: 'Configuration (YAML)' }),
       editor,
@@ -63,7 +63,9 @@ export function mountConfiguration(main, [service], query, ctx) {
       savedText = editor.value;
       dirty.textContent = '';
       const text = `Saved as version ${saved?.version ?? '?'}.`;
-      messages.replaceChildren(h('p', { class: 'notice', role: 'status', id: 'config-saved', text }));
+      const warnings = Array.isArray(saved?.warnings) ? saved.warnings : [];
+      messages.replaceChildren(h('p', { class: 'notice', role: 'status', id: 'config-saved', text }),
+        warnings.length ? warningList(warnings) : null);
       ctx.announce(text);
       latest = saved;
       show(saved);
@@ -94,7 +96,7 @@ export function mountConfiguration(main, [service], query, ctx) {
   async function loadVersion(version, focusEditor) {
     messages.replaceChildren();
     try {
-      const response = await request(version ? `${base}?version=${version}` : base, { signal: controller.signal, headers: { accept: 'application/json, application/yaml, text/plain' } });
+      const response = await request(version ? `${base}?version=${version}` : base, { signal: controller.signal, headers: { accept: 'application/yaml, application/json, text/plain' } });
       const { text, meta } = await readConfiguration(response);
       editor.value = text;
       savedText = text;
@@ -131,9 +133,20 @@ export function mountConfiguration(main, [service], query, ctx) {
     replaceChildren(versions, items.length === 0 ? h('li', { class: 'muted', text: 'None yet.' }) : items.map((v) => h('li', {},
       h('button', {
         type: 'button', class: 'link-button', dataset: { version: String(v.version) }, 'aria-current': String(v.version === shownVersion),
-        text: `Version ${v.version}${v.savedAt ? ` · ${dateTime(v.savedAt)}` : ''}`,
+        text: `Version ${v.version}${v.savedAt ? ` · ${dateTime(v.savedAt)}` : ''}${v.size !== undefined ? ` · ${bytes(v.size)}` : ''}`,
         onclick: () => loadVersion(v.version === latest?.version ? null : v.version, true),
       }))));
+  }
+
+  function warningList(warnings) {
+    return h('div', { class: 'notice', id: 'config-warnings' },
+      h('p', { text: `${warnings.length} warning${warnings.length === 1 ? '' : 's'}:` }),
+      h('ul', {}, warnings.map((w) => h('li', {},
+        w.line > 0 ? h('button', {
+          type: 'button', class: 'link-button position', 'aria-label': `Line ${w.line}, column ${w.column || 1}: go to this line`,
+          text: `${w.line}:${w.column || 1}`, onclick: () => selectLine(editor, w.line, w.column || 1),
+        }) : null,
+        ` ${w.path ? `${w.path}: ` : ''}${w.message}`))));
   }
 
   main.append(
@@ -153,15 +166,11 @@ export function mountConfiguration(main, [service], query, ctx) {
   return { dispose: () => controller.abort() };
 }
 
-// The configuration as JSON ({ version, savedAt, sha256, and the text under one of a few names }) or as the YAML itself.
+// The text exactly as saved (YAML or JSON), its version and hash in headers.
 async function readConfiguration(response) {
-  const type = response.headers.get('content-type') ?? '';
-  if (type.includes('json')) {
-    const body = await response.json();
-    const text = ['content', 'yaml', 'text', 'configuration', 'body'].map((k) => body?.[k]).find((v) => typeof v === 'string') ?? '';
-    return { text, meta: { version: body?.version ?? null, savedAt: body?.savedAt ?? null, sha256: body?.sha256 ?? null } };
-  }
   const text = await response.text();
-  const version = Number(response.headers.get('x-configuration-version') ?? response.headers.get('etag')?.replaceAll('"', '')) || null;
-  return { text, meta: { version, savedAt: response.headers.get('last-modified'), sha256: null } };
+  const version = Number(response.headers.get('x-mage-configuration-version')) || null;
+  const modified = response.headers.get('last-modified');
+  const savedAt = modified && !Number.isNaN(Date.parse(modified)) ? new Date(modified).toISOString() : null;
+  return { text, meta: { version, savedAt, sha256: response.headers.get('x-mage-configuration-sha256') } };
 }
