@@ -23,6 +23,9 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
     public Task Build_StartedWithNewBuild_TurnsPassedWithItsLogAndArtifact() => fixture.RunScenarioAsync("build-passes");
 
     [Fact]
+    public Task Builds_EndingWithFailuresOrTimeout_ShowBothVocabularies() => fixture.RunScenarioAsync("statuses");
+
+    [Fact]
     public Task Build_Refused_ShowsTheProblemAndPositionsAsTheyCome() => fixture.RunScenarioAsync("build-problems");
 
     [Fact]
