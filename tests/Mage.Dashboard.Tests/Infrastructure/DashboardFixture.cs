@@ -44,7 +44,7 @@ public sealed class DashboardFixture : IAsyncLifetime
                 ["SCENARIO_OUTPUT"] = output.FullName,
             };
             var script = Path.Combine("scenarios", $"{name}.mjs");
-            var (exitCode, text) = await ProcessRunner.RunAsync("node", [script], BrowserTools.BrowserFolder, environment, TimeSpan.FromMinutes(4));
+            var (exitCode, text) = await ProcessRunner.RunAsync("node", [script], BrowserTools.BrowserFolder, environment, TimeSpan.FromMinutes(6));
             Assert.True(exitCode == 0 && text.Contains($"PASS {name}", StringComparison.Ordinal),
                 $"Browser scenario {name} failed (exit code {exitCode}):\n{text}");
         }
