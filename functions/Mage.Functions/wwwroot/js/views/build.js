@@ -105,7 +105,9 @@ export function mountBuild(main, [id], query, ctx) {
     replaceChildren(meta.Started, timeElement(h, b.startedAt) || '—');
     replaceChildren(meta.Finished, timeElement(h, b.finishedAt) || '—');
     setElapsed(meta.Elapsed, b.startedAt, b.finishedAt);
-    meta['Configuration version'].textContent = b.configurationVersion ?? '—';
+    replaceChildren(meta['Configuration version'], b.configurationVersion
+      ? h('a', { href: `#/services/${seg(b.service)}/configuration?version=${b.configurationVersion}`, text: `version ${b.configurationVersion}` })
+      : '—');
     meta.Comment.textContent = b.comment ?? '—';
     meta.Error.textContent = b.error ?? '—';
     const mr = b.mergeRequest;
