@@ -1,6 +1,6 @@
 // The configuration editor: a refused save shows every error at its line (a button that selects
 // the line), a good save makes version 1, the next version 2; the history reads old versions back.
-import { assert, assertContrast, createService, openWithKey, scenario } from '../lib.mjs';
+import { api, assert, assertContrast, createService, openWithKey, scenario } from '../lib.mjs';
 
 const configuration = (service, emailType) => `service: ${service}
 pack: aspnet-minimal-api
@@ -56,4 +56,16 @@ await scenario('configuration', async ({ page }) => {
   await page.reload();
   await page.locator('#config-version-info', { hasText: /^Version 2/ }).waitFor();
   assert.match(await editor.inputValue(), /name: string/);
+
+  // A build of this service records the version it used; its page links back to that version.
+  const repository = await api('PUT', `/api/services/${service}`, { repository: { provider: 'git', url: 'file:///tmp/mage-dashboard-tests-none.git' } });
+  assert.equal(repository.status, 200, JSON.stringify(repository.body));
+  const submitted = await api('POST', `/api/services/${service}/builds`, {
+    tag: 'v-conf', configurationVersion: 1, manifest: 'driver: { type: local }\nstages: [a]\njobs:\n  - { stage: a, commands: ["true"] }\n',
+  });
+  assert.equal(submitted.status, 202, JSON.stringify(submitted.body));
+  await page.goto(`${page.url().split('#')[0]}#/builds/${submitted.body.id}`);
+  await page.locator('[data-field="configuration-version"] a', { hasText: 'version 1' }).click();
+  await page.locator('#config-version-info', { hasText: /^Version 1/ }).waitFor();
+  assert.equal(await editor.inputValue(), configuration(service, 'string'));
 });
