@@ -16,6 +16,7 @@ _ = app.Services.GetRequiredService<AdminKey>();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseDashboard();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
