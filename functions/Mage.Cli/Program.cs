@@ -1,3 +1,3 @@
 using Mage.Cli;
 
-return await MageApp.RunAsync(args, Console.Out, Console.Error);
+return await MageApp.RunAsync(args, CliEnvironment.FromProcess());
