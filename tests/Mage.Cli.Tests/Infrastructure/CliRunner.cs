@@ -1,4 +1,4 @@
-namespace Mage.Cli.Tests;
+namespace Mage.Cli.Tests.Infrastructure;
 
 /// <summary>Runs the mage entry point in-process with captured output.</summary>
 internal static class CliRunner

@@ -1,4 +1,6 @@
-namespace Mage.Cli.Tests;
+using Mage.Cli.Tests.Infrastructure;
+
+namespace Mage.Cli.Tests.Commands;
 
 public class ValidateCommandTests
 {
