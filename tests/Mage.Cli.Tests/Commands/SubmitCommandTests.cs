@@ -1,4 +1,5 @@
 using Mage.Cli.Tests.Infrastructure;
+using Spectre.Console;
 
 namespace Mage.Cli.Tests.Commands;
 
@@ -22,6 +23,33 @@ public sealed class SubmitCommandTests(MageAppFixture mage) : IClassFixture<Mage
         Assert.True(
             Array.IndexOf(result.Lines, $"[build.1] hello from {service}") < Array.FindIndex(result.Lines, l => l.StartsWith("build/build.1 · passed", StringComparison.Ordinal)),
             result.ToString());
+    }
+
+    [Fact]
+    public async Task Submit_FollowOnATerminal_DrawsStagesJobsAndLogLive()
+    {
+        var service = await mage.CreateServiceAsync();
+        using var manifest = new TempManifest(TestManifests.Passing);
+        var terminal = (TextWriter output) => AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.Yes,
+            ColorSystem = ColorSystemSupport.Standard,
+            Interactive = InteractionSupport.Yes,
+            Out = new AnsiConsoleOutput(output),
+        });
+
+        var result = await mage.RunAsync(new Dictionary<string, string> { ["MAGE_KEY"] = mage.App.AdminKey }, terminal,
+            "submit", "--service", service, "--tag", "v1", "--manifest", manifest.Path, "--follow");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var screen = System.Text.RegularExpressions.Regex.Replace(result.Output, @"\x1b\[[0-9;?]*[A-Za-z]", "");
+        Assert.Contains($"build {service}-1-", screen, StringComparison.Ordinal);
+        Assert.Contains("build.1 passed", screen, StringComparison.Ordinal);
+        Assert.Contains("test.1 passed", screen, StringComparison.Ordinal);
+        Assert.Contains($"[build.1] hello from {service}", screen, StringComparison.Ordinal);
+        Assert.Matches($@"build {service}-1-\w{{6}} passed · SUCCESS in \d+\.\ds\s*$", screen);
+        // Drawn in place: the display moved the cursor back to redraw at least once.
+        Assert.Matches(@"\x1b\[\d*A", result.Output);
     }
 
     [Fact]
