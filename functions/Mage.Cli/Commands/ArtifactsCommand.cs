@@ -44,15 +44,20 @@ internal static class ArtifactsCommand
         var results = new List<ArtifactDownload>();
         foreach (var artifact in list.Value)
         {
-            var result = await DownloadAsync(session.Client, artifact, root, cancellationToken);
-            results.Add(result);
-            if (!session.Json)
+            if (TargetPath(root, artifact) is not { } target)
             {
-                await (result.Verified
-                    ? session.Output.WriteLineAsync($"{result.Path}  {Durations.Size(result.Size)}  sha256 {result.Sha256} ok")
-                    : session.Error.WriteLineAsync(
-                        $"mage: {artifact.Job}/{artifact.Name}: received {result.Size} bytes with sha256 {result.Sha256}, the listing says {artifact.Size} bytes with sha256 {artifact.Sha256}; the file was not kept"));
+                // A listing is data from the network: a name that climbs out of DIR is never followed.
+                results.Add(new ArtifactDownload(artifact.Job, artifact.Name, 0, "", null, false));
+                await session.Error.WriteLineAsync($"mage: {artifact.Job}/{artifact.Name}: the name leads outside {root}; skipped");
+                continue;
             }
+
+            var result = await DownloadAsync(session.Client, artifact, target, cancellationToken);
+            results.Add(result);
+            await (result.Verified
+                ? (session.Json ? Task.CompletedTask : session.Output.WriteLineAsync($"{result.Path}  {Durations.Size(result.Size)}  sha256 {result.Sha256} ok"))
+                : session.Error.WriteLineAsync(
+                    $"mage: {artifact.Job}/{artifact.Name}: received {result.Size} bytes with sha256 {result.Sha256}, the listing says {artifact.Size} bytes with sha256 {artifact.Sha256}; the file was not kept"));
         }
 
         if (session.Json)
@@ -84,9 +89,8 @@ internal static class ArtifactsCommand
         await table.WriteAsync(session.Output);
     }
 
-    private static async Task<ArtifactDownload> DownloadAsync(MageClient client, ArtifactView artifact, string root, CancellationToken cancellationToken)
+    private static async Task<ArtifactDownload> DownloadAsync(MageClient client, ArtifactView artifact, string target, CancellationToken cancellationToken)
     {
-        var target = TargetPath(root, artifact);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         // Written beside the target and moved into place only when verified, so DIR never holds a file that failed its check.
         var partial = target + ".mage-partial";
@@ -118,16 +122,16 @@ internal static class ArtifactsCommand
         return new ArtifactDownload(artifact.Job, artifact.Name, size, sha256, target, true);
     }
 
-    /// <summary>DIR/JOB/NAME, refusing any name that would land outside DIR (a listing is data from the network).</summary>
-    private static string TargetPath(string root, ArtifactView artifact)
+    /// <summary>DIR/JOB/NAME, or null when the name would land outside DIR.</summary>
+    private static string? TargetPath(string root, ArtifactView artifact)
     {
-        var target = Path.GetFullPath(Path.Combine(root, artifact.Job, artifact.Name));
-        var prefix = root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar;
-        if (!target.StartsWith(prefix, StringComparison.Ordinal) || Path.IsPathRooted(artifact.Name) || Path.IsPathRooted(artifact.Job))
+        if (Path.IsPathRooted(artifact.Job) || Path.IsPathRooted(artifact.Name))
         {
-            throw new MageApiException(new ApiProblem(0, "Unsafe artifact name", $"artifact '{artifact.Job}/{artifact.Name}' would be written outside {root}; nothing was written for it", []));
+            return null;
         }
 
-        return target;
+        var target = Path.GetFullPath(Path.Combine(root, artifact.Job, artifact.Name));
+        var prefix = root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar;
+        return target.StartsWith(prefix, StringComparison.Ordinal) ? target : null;
     }
 }

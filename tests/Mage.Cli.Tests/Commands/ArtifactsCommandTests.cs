@@ -103,6 +103,23 @@ public sealed class ArtifactsCommandTests(MageAppFixture mage) : IClassFixture<M
         Assert.Equal(0, json.Json().GetArrayLength());
     }
 
+    [Fact]
+    public async Task Artifacts_ListingNameClimbingOutOfTheFolder_IsSkippedAndNothingIsWrittenOutside()
+    {
+        var outside = Path.Combine(Path.GetDirectoryName(_directory)!, $"mage-escape-{Guid.NewGuid():N}");
+        var listing = $$"""[{"job":"build.1","source":"x","name":"../../{{Path.GetFileName(outside)}}","size":2,"sha256":"00","uri":"/api/builds/demo-1-abcdef/artifacts/build.1/x"}]""";
+        using var server = new LoopbackServer()
+            .Answer("/api/builds/demo-1-abcdef/artifacts", 200, "application/json", listing)
+            .Answer("/api/builds/demo-1-abcdef/artifacts/build.1/x", 200, "application/octet-stream", "hi");
+
+        var result = await CliRunner.RunOnTheNetworkAsync(new Dictionary<string, string>(), "artifacts", "demo-1-abcdef", "--download", _directory, "--url", server.Url);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"the name leads outside {_directory}; skipped", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(outside));
+        Assert.DoesNotContain(server.Requests, r => r.Url.EndsWith("/x", StringComparison.Ordinal));
+    }
+
     /// <summary>Replaces an artifact's bytes in Blob storage behind the index's back (same length, other content).</summary>
     private async Task CorruptAsync(string service, string name, byte[] content)
     {

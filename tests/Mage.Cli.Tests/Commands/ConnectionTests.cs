@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Mage.Cli.Tests.Infrastructure;
 
 namespace Mage.Cli.Tests.Commands;
@@ -53,9 +51,9 @@ public sealed class ConnectionTests(MageAppFixture mage) : IClassFixture<MageApp
     [Fact]
     public async Task UnreachableUrl_ExitsThreeAndSaysHowToStartTheService()
     {
-        var url = $"http://127.0.0.1:{ClosedPort()}";
+        var url = $"http://127.0.0.1:{LoopbackServer.ClosedPort()}";
 
-        var result = await RunOnTheNetworkAsync(new Dictionary<string, string>(), "services", "--url", url);
+        var result = await CliRunner.RunOnTheNetworkAsync(new Dictionary<string, string>(), "services", "--url", url);
 
         Assert.Equal(3, result.ExitCode);
         Assert.Equal(
@@ -67,9 +65,9 @@ public sealed class ConnectionTests(MageAppFixture mage) : IClassFixture<MageApp
     [Fact]
     public async Task UnreachableMageUrlJson_WritesTheErrorAsJson()
     {
-        var url = $"http://127.0.0.1:{ClosedPort()}";
+        var url = $"http://127.0.0.1:{LoopbackServer.ClosedPort()}";
 
-        var result = await RunOnTheNetworkAsync(new Dictionary<string, string> { ["MAGE_URL"] = url + "/api/" }, "status", "demo-1-abcdef", "--json");
+        var result = await CliRunner.RunOnTheNetworkAsync(new Dictionary<string, string> { ["MAGE_URL"] = url + "/api/" }, "status", "demo-1-abcdef", "--json");
 
         Assert.Equal(3, result.ExitCode);
         var error = result.Json().GetProperty("error");
@@ -84,7 +82,7 @@ public sealed class ConnectionTests(MageAppFixture mage) : IClassFixture<MageApp
     [InlineData("http://user:secret@127.0.0.1")]
     public async Task InvalidUrl_IsAUsageError(string url)
     {
-        var result = await RunOnTheNetworkAsync(new Dictionary<string, string>(), "services", "--url", url);
+        var result = await CliRunner.RunOnTheNetworkAsync(new Dictionary<string, string>(), "services", "--url", url);
 
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("mage: '", result.Error, StringComparison.Ordinal);
@@ -94,65 +92,22 @@ public sealed class ConnectionTests(MageAppFixture mage) : IClassFixture<MageApp
     [Fact]
     public async Task Request_SendsTheKeyInTheHeaderOnly()
     {
-        using var listener = new HttpListener();
-        var port = ClosedPort();
-        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        listener.Start();
-        var served = ServeOnceAsync(listener, 200, "application/json", """{"items":[]}""");
+        using var server = new LoopbackServer().Answer("/api/services", 200, "application/json", """{"items":[]}""");
 
-        var result = await RunOnTheNetworkAsync(new Dictionary<string, string> { ["MAGE_KEY"] = "the-key-0123456789" }, "services", "--url", $"http://127.0.0.1:{port}");
-        var (url, headerKey) = await served;
+        var result = await CliRunner.RunOnTheNetworkAsync(new Dictionary<string, string> { ["MAGE_KEY"] = "the-key-0123456789" }, "services", "--url", server.Url);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal("the-key-0123456789", headerKey);
-        Assert.Equal("/api/services", url);
+        Assert.Equal([("/api/services", "the-key-0123456789")], server.Requests);
     }
 
     [Fact]
     public async Task NonProblemErrorBody_IsQuotedWithItsStatus()
     {
-        using var listener = new HttpListener();
-        var port = ClosedPort();
-        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        listener.Start();
-        var served = ServeOnceAsync(listener, 502, "text/html", "<html>upstream down</html>");
+        using var server = new LoopbackServer().Answer("/api/services", 502, "text/html", "<html>upstream down</html>");
 
-        var result = await RunOnTheNetworkAsync(new Dictionary<string, string>(), "services", "--url", $"http://127.0.0.1:{port}");
-        await served;
+        var result = await CliRunner.RunOnTheNetworkAsync(new Dictionary<string, string>(), "services", "--url", server.Url);
 
         Assert.Equal(3, result.ExitCode);
         Assert.Equal("mage: Bad Gateway (502): <html>upstream down</html>", result.Error.TrimEnd());
-    }
-
-    /// <summary>Runs <c>mage</c> with real sockets (no in-process server) and only <paramref name="variables"/> as its environment.</summary>
-    private static async Task<CliResult> RunOnTheNetworkAsync(IReadOnlyDictionary<string, string> variables, params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var environment = new CliEnvironment(output, error) { GetVariable = name => variables.TryGetValue(name, out var value) ? value : null };
-        var exitCode = await MageApp.RunAsync(args, environment);
-        return new CliResult(exitCode, output.ToString(), error.ToString());
-    }
-
-    /// <summary>A loopback port nothing listens on (bound, read, released).</summary>
-    private static int ClosedPort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        var port = ((IPEndPoint)socket.LocalEndpoint).Port;
-        socket.Stop();
-        return port;
-    }
-
-    private static async Task<(string? Url, string? Key)> ServeOnceAsync(HttpListener listener, int status, string contentType, string body)
-    {
-        var context = await listener.GetContextAsync();
-        var seen = (context.Request.RawUrl, context.Request.Headers["x-functions-key"]);
-        context.Response.StatusCode = status;
-        context.Response.ContentType = contentType;
-        var bytes = System.Text.Encoding.UTF8.GetBytes(body);
-        await context.Response.OutputStream.WriteAsync(bytes);
-        context.Response.Close();
-        return seen;
     }
 }
