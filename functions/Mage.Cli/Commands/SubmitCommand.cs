@@ -99,7 +99,7 @@ internal static class SubmitCommand
         if (session.Environment.CreateLiveConsole() is not { } console)
         {
             await session.Output.WriteLineAsync($"{title} · {build.Status}");
-            return await follower.FollowAsync(build.Id, new PlainBuildProgress(session.Output), cancellationToken);
+            return await follower.FollowAsync(build.Id, new PlainBuildProgress(session.Output, build.Status), cancellationToken);
         }
 
         ApiResult<BuildView>? final = null;

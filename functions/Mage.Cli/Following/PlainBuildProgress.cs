@@ -8,11 +8,13 @@ namespace Mage.Cli.Following;
 /// and each log line prefixed with its job, e.g. <c>[build.1] hello</c>. A job's final line is
 /// held back until its log has been shown to the end, so output reads in order.
 /// </summary>
-internal sealed class PlainBuildProgress(TextWriter output) : IBuildProgress
+/// <param name="output">Where the lines go.</param>
+/// <param name="shownStatus">The build status already printed (the submit answer's), so it is not repeated.</param>
+internal sealed class PlainBuildProgress(TextWriter output, string? shownStatus = null) : IBuildProgress
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, string> _shown = new(StringComparer.Ordinal);
-    private string? _buildStatus;
+    private string? _buildStatus = shownStatus;
 
     /// <inheritdoc />
     public void Update(BuildView build, Func<string, bool> logDrained)

@@ -19,6 +19,8 @@ public sealed class SubmitCommandTests(MageAppFixture mage) : IClassFixture<Mage
         Assert.Contains("[test.1] tested", result.Lines);
         Assert.Matches(@"^build/build\.1 · passed · exit 0 · \d+\.\ds$", result.Lines.Single(l => l.StartsWith("build/build.1 · passed", StringComparison.Ordinal)));
         Assert.Matches($@"^build {service}-1-\w{{6}} passed · SUCCESS in ", result.Lines[^1]);
+        Assert.Matches($@"^build {service}-1-\w{{6}} \(#1\) · service {service} · tag v1\.0\.0 · queued$", result.Lines[0]);
+        Assert.DoesNotContain(result.Lines, l => l.EndsWith(": queued · TRIGGERED", StringComparison.Ordinal));
         // A job's final line comes after its whole log.
         Assert.True(
             Array.IndexOf(result.Lines, $"[build.1] hello from {service}") < Array.FindIndex(result.Lines, l => l.StartsWith("build/build.1 · passed", StringComparison.Ordinal)),
