@@ -81,15 +81,17 @@ internal sealed class MageClient : IDisposable
     public Task<ApiResult<T>> SendContentAsync<T>(HttpMethod method, string path, HttpContent content, CancellationToken cancellationToken) =>
         SendAsync<T>(new HttpRequestMessage(method, Resolve(path)) { Content = content }, cancellationToken);
 
-    /// <summary>GET a body of any media type as text, with its media type.</summary>
-    public async Task<(string Body, string? MediaType)> GetTextAsync(string path, CancellationToken cancellationToken)
+    /// <summary>GET a body of any media type as text, with its headers.</summary>
+    public async Task<ApiText> GetTextAsync(string path, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, Resolve(path));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(RequestTimeout);
         using var response = await SendCoreAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token, cancellationToken);
         await ThrowIfErrorAsync(response, cancellationToken);
-        return (await response.Content.ReadAsStringAsync(cancellationToken), response.Content.Headers.ContentType?.MediaType);
+        var headers = response.Headers.Concat(response.Content.Headers)
+            .ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
+        return new ApiText(await response.Content.ReadAsStringAsync(cancellationToken), response.Content.Headers.ContentType?.MediaType, headers);
     }
 
     /// <summary>

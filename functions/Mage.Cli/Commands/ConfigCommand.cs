@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Mage.Cli.Commands;
 
-/// <summary><c>mage config save|show</c>: a service's saved configuration (the input of Mage's code generation).</summary>
+/// <summary><c>mage config save|show|versions</c>: a service's saved configuration (the input of Mage's code generation).</summary>
 internal static class ConfigCommand
 {
     public static Command Create(CliEnvironment environment) =>
@@ -10,5 +10,6 @@ internal static class ConfigCommand
         {
             ConfigSaveCommand.Create(environment),
             ConfigShowCommand.Create(environment),
+            ConfigVersionsCommand.Create(environment),
         };
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Mage.Cli.Api;
 
 namespace Mage.Cli.Commands;
@@ -12,15 +11,18 @@ namespace Mage.Cli.Commands;
 /// </summary>
 internal static class ConfigShowCommand
 {
-    /// <summary>Fields that may carry the saved document in a JSON answer, in order of preference.</summary>
-    private static readonly string[] DocumentFields = ["content", "document", "yaml", "configuration", "body"];
+    /// <summary>Response header with the version of the text (api.md, configuration routes).</summary>
+    public const string VersionHeader = "x-mage-configuration-version";
+
+    /// <summary>Response header with the SHA-256 of the text.</summary>
+    public const string Sha256Header = "x-mage-configuration-sha256";
 
     public static Command Create(CliEnvironment environment)
     {
         var service = new Option<string>("--service", "-s") { Description = "Service whose configuration to show", Required = true, HelpName = "SERVICE" };
         var version = new Option<long?>("--version") { Description = "Saved version to show (default: the latest)", HelpName = "N" };
         var options = new ApiOptions();
-        var command = options.AddTo(new Command("show", "Print a saved configuration") { service, version });
+        var command = options.AddTo(new Command("show", "Print a saved configuration as it was saved") { service, version });
         command.SetAction((parseResult, cancellationToken) => ApiCommandRunner.RunAsync(
             environment, parseResult, options,
             (session, token) => RunAsync(session, parseResult.GetRequiredValue(service), parseResult.GetValue(version), token),
@@ -31,37 +33,21 @@ internal static class ConfigShowCommand
     private static async Task<int> RunAsync(ApiSession session, string service, long? version, CancellationToken cancellationToken)
     {
         var path = $"api/services/{MageClient.Segment(service)}/configuration" + (version is { } v ? string.Create(CultureInfo.InvariantCulture, $"?version={v}") : "");
-        var (body, mediaType) = await session.Client.GetTextAsync(path, cancellationToken);
-        JsonElement? json = null;
-        if (mediaType is not null && mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
-        {
-            using var document = JsonDocument.Parse(body);
-            json = document.RootElement.Clone();
-        }
-
+        var answer = await session.Client.GetTextAsync(path, cancellationToken);
+        var savedVersion = answer.Headers.TryGetValue(VersionHeader, out var header) && long.TryParse(header, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : version;
+        var sha256 = answer.Headers.GetValueOrDefault(Sha256Header);
         if (session.Json)
         {
-            // A JSON answer is passed on as it is; a raw document is wrapped so stdout stays JSON.
-            await (json is { } answer ? session.WriteJsonAsync(answer) : session.WriteJsonAsync(new { service, version, content = body }));
+            var format = answer.MediaType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true ? "json" : "yaml";
+            await session.WriteJsonAsync(new { service, version = savedVersion, sha256, format, content = answer.Body });
             return MageApp.Success;
         }
 
-        if (json is not { ValueKind: JsonValueKind.Object } answerObject)
-        {
-            await session.Output.WriteAsync(body);
-            return MageApp.Success;
-        }
-
-        if (answerObject.TryGetProperty("version", out var saved))
-        {
-            var savedAt = answerObject.TryGetProperty("savedAt", out var at) ? $", saved {at}" : "";
-            await session.Error.WriteLineAsync($"# {service} configuration version {saved}{savedAt}");
-        }
-
-        var content = DocumentFields.Select(name => answerObject.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null)
-            .FirstOrDefault(text => text is not null);
-        await session.Output.WriteAsync(content ?? JsonSerializer.Serialize(answerObject, MageJson.Output));
-        if (content is not null && !content.EndsWith('\n'))
+        await session.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"# {service} configuration version {savedVersion?.ToString(CultureInfo.InvariantCulture) ?? "?"}{(sha256 is null ? "" : $" (sha256 {sha256})")}"));
+        await session.Output.WriteAsync(answer.Body);
+        if (!answer.Body.EndsWith('\n'))
         {
             await session.Output.WriteLineAsync();
         }
