@@ -26,6 +26,26 @@ public sealed class KillCommandTests(MageAppFixture mage) : IClassFixture<MageAp
     }
 
     [Fact]
+    public async Task Submit_FollowInterrupted_Exits130AndTheBuildGoesOn()
+    {
+        var service = await mage.CreateServiceAsync();
+        using var manifest = new TempManifest(TestManifests.Sleeping);
+        using var interrupt = new CancellationTokenSource();
+        var follow = mage.RunAsync(new Dictionary<string, string> { ["MAGE_KEY"] = mage.App.AdminKey }, null, interrupt.Token,
+            "submit", "--service", service, "--tag", "v1", "--manifest", manifest.Path, "--follow");
+        var id = await WaitForRunningJobAsync(service);
+
+        await interrupt.CancelAsync();
+        var followed = await follow.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(followed.ExitCode == 130, followed.ToString());
+        Assert.Equal($"mage: stopped following; build {id} goes on (mage status {id}, mage kill {id})", followed.Error.TrimEnd());
+        // Only the CLI stopped: the build still runs until it is killed.
+        Assert.Equal("running", (await mage.RunAsync("status", id, "--json")).Json().GetProperty("status").GetString());
+        Assert.Equal(0, (await mage.RunAsync("kill", id)).ExitCode);
+    }
+
+    [Fact]
     public async Task Kill_FinishedBuild_ExitsThreeWithTheConflict()
     {
         var service = await mage.CreateServiceAsync();

@@ -58,7 +58,11 @@ public sealed class MageAppFixture : IAsyncLifetime
         RunAsync(variables, null, args);
 
     /// <summary>Runs <c>mage</c>; <paramref name="liveConsole"/> (given the output writer) forces the live display.</summary>
-    public async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string> variables, Func<TextWriter, IAnsiConsole>? liveConsole, params string[] args)
+    public Task<CliResult> RunAsync(IReadOnlyDictionary<string, string> variables, Func<TextWriter, IAnsiConsole>? liveConsole, params string[] args) =>
+        RunAsync(variables, liveConsole, CancellationToken.None, args);
+
+    /// <summary>Runs <c>mage</c> until it ends or <paramref name="cancellationToken"/> fires (what Ctrl+C does to the real process).</summary>
+    public async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string> variables, Func<TextWriter, IAnsiConsole>? liveConsole, CancellationToken cancellationToken, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -69,7 +73,7 @@ public sealed class MageAppFixture : IAsyncLifetime
             CreateLiveConsole = liveConsole is null ? () => null : () => liveConsole(output),
             PollInterval = TimeSpan.FromMilliseconds(100),
         };
-        var exitCode = await MageApp.RunAsync([.. args, "--url", Url], environment);
+        var exitCode = await MageApp.RunAsync([.. args, "--url", Url], environment, cancellationToken);
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }
 }
