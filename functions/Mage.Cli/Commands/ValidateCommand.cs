@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.Text.Json;
+using Mage.Cli.Api;
+using Mage.Cli.Output;
 using Mage.Manifests;
 
 namespace Mage.Cli.Commands;
@@ -21,18 +24,21 @@ internal static class ValidateCommand
                 result.AddError($"unknown option '{token.Value}' for 'validate'");
             }
         });
+        var json = new Option<bool>("--json") { Description = "Write { valid, files: [{ file, valid, error, diagnostics }] } to stdout instead of lines" };
         var command = new Command("validate", "Check build manifests; prints FILE:LINE:COL: error|warning: message. Exit 0 valid, 1 invalid, 2 usage.")
         {
             files,
+            json,
         };
         command.SetAction((parseResult, cancellationToken) =>
-            RunAsync(parseResult.GetRequiredValue(files), parseResult.InvocationConfiguration, cancellationToken));
+            RunAsync(parseResult.GetRequiredValue(files), parseResult.GetValue(json), parseResult.InvocationConfiguration, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] files, InvocationConfiguration io, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string[] files, bool json, InvocationConfiguration io, CancellationToken cancellationToken)
     {
         var exitCode = MageApp.Success;
+        var results = new List<ValidatedFile>();
         foreach (var file in files)
         {
             string yaml;
@@ -43,12 +49,15 @@ internal static class ValidateCommand
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
                 await io.Error.WriteLineAsync($"{file}: error: cannot read the file: {e.Message}");
+                results.Add(new ValidatedFile(file, false, $"cannot read the file: {e.Message}", []));
                 exitCode = MageApp.UsageError;
                 continue;
             }
 
             var validation = ManifestValidator.Validate(yaml);
-            foreach (var diagnostic in validation.Diagnostics)
+            results.Add(new ValidatedFile(file, validation.IsValid, null, validation.Diagnostics
+                .Select(d => new ValidatedFileDiagnostic(d.Path, d.Line, d.Column, d.Severity == DiagnosticSeverity.Error ? "error" : "warning", d.Message)).ToList()));
+            foreach (var diagnostic in json ? [] : validation.Diagnostics)
             {
                 await io.Output.WriteLineAsync($"{file}:{diagnostic}");
             }
@@ -57,6 +66,11 @@ internal static class ValidateCommand
             {
                 exitCode = MageApp.Failure;
             }
+        }
+
+        if (json)
+        {
+            await io.Output.WriteLineAsync(JsonSerializer.Serialize(new { valid = results.All(r => r.Valid), files = results }, MageJson.Output));
         }
 
         return exitCode;

@@ -1,4 +1,4 @@
-namespace Mage.Cli.Tests;
+namespace Mage.Cli.Tests.Infrastructure;
 
 /// <summary>A manifest written to a temporary file, deleted on dispose.</summary>
 internal sealed class TempManifest : IDisposable

@@ -1,4 +1,6 @@
-namespace Mage.Cli.Tests;
+using Mage.Cli.Tests.Infrastructure;
+
+namespace Mage.Cli.Tests.Commands;
 
 public class ValidateCommandTests
 {
@@ -67,6 +69,27 @@ public class ValidateCommandTests
         Assert.Equal(1, exitCode);
         var line = Assert.Single(output);
         Assert.EndsWith("andrewpillar_jrnl__.thrall.yml:5:5: error: a source must be a string \"url [ref] [=> dir]\"; the older \"- url: …\" form is not supported. Write: - https://github.com/andrewpillar/jrnl", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_Json_ListsEveryFileWithItsDiagnostics()
+    {
+        using var good = new TempManifest(Valid);
+        using var bad = new TempManifest("driver:\n  type: dokcer\nstages: [build]\njobs:\n- stage: build\n  commands: [make]\n");
+
+        var (exitCode, output, error) = await CliRunner.RunAsync("validate", "--json", good.Path, bad.Path);
+
+        Assert.Equal(1, exitCode);
+        Assert.Empty(error);
+        using var document = System.Text.Json.JsonDocument.Parse(string.Join('\n', output));
+        var root = document.RootElement;
+        Assert.False(root.GetProperty("valid").GetBoolean());
+        var files = root.GetProperty("files").EnumerateArray().ToList();
+        Assert.Equal([good.Path, bad.Path], files.Select(f => f.GetProperty("file").GetString()));
+        Assert.Equal([true, false], files.Select(f => f.GetProperty("valid").GetBoolean()));
+        var diagnostic = Assert.Single(files[1].GetProperty("diagnostics").EnumerateArray());
+        Assert.Equal(("driver.type", 2, 9, "error"), (diagnostic.GetProperty("path").GetString(), diagnostic.GetProperty("line").GetInt32(), diagnostic.GetProperty("column").GetInt32(), diagnostic.GetProperty("severity").GetString()));
+        Assert.StartsWith("unknown driver type", diagnostic.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
