@@ -29,8 +29,13 @@ public static class TemplateHelpers
         Text(handlebars, "plural", Naming.Plural);
         Text(handlebars, "lower", s => s.ToLowerInvariant());
         Text(handlebars, "upper", s => s.ToUpperInvariant());
-        Text(handlebars, "csharpType", t => FieldTypes.ToCSharp(t) ?? throw new HandlebarsRuntimeException($"csharpType: unknown field type {t}; known: {string.Join(", ", FieldTypes.All)}"));
+        Text(handlebars, "toCSharpType", t => FieldTypes.ToCSharp(t) ?? throw new HandlebarsRuntimeException($"toCSharpType: unknown field type {t}; known: {string.Join(", ", FieldTypes.All)}"));
         Text(handlebars, "csharpString", CSharpString);
+        Text(handlebars, "braced", s => "{" + s + "}");
+        handlebars.RegisterHelper("csharp", (_, args) => args.Length == 1 ? CSharpLiteral(args[0]) : throw new HandlebarsRuntimeException("csharp takes one argument"));
+        handlebars.RegisterHelper("jsonString", (_, args) => args.Length == 1
+            ? System.Text.Json.JsonSerializer.Serialize(Convert.ToString(args[0], CultureInfo.InvariantCulture) ?? string.Empty)
+            : throw new HandlebarsRuntimeException("jsonString takes one argument"));
         handlebars.RegisterHelper("eq", (_, args) => args.Length == 2 && Equals(Normalize(args[0]), Normalize(args[1])));
         handlebars.RegisterHelper("ne", (_, args) => !(args.Length == 2 && Equals(Normalize(args[0]), Normalize(args[1]))));
         handlebars.RegisterHelper("not", (_, args) => args.Length == 1 && !Truthy(args[0]));
@@ -61,6 +66,16 @@ public static class TemplateHelpers
 
         return builder.Append('"').ToString();
     }
+
+    /// <summary>A C# literal of a model value: <c>null</c>, <c>true</c>/<c>false</c>, a number, or a quoted string.</summary>
+    public static string CSharpLiteral(object? value) => value switch
+    {
+        null => "null",
+        bool b => b ? "true" : "false",
+        string s => CSharpString(s),
+        int or long or decimal or double => Convert.ToString(value, CultureInfo.InvariantCulture)!,
+        _ => CSharpString(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty),
+    };
 
     private static void Text(IHandlebars handlebars, string name, Func<string, string> convert) =>
         handlebars.RegisterHelper(name, (_, args) =>

@@ -33,6 +33,7 @@ public sealed record CodegenEntity(string Name, IReadOnlyList<CodegenField> Fiel
 /// <param name="Min">Smallest number, or null.</param>
 /// <param name="Max">Largest number, or null.</param>
 /// <param name="Pattern">A .NET regular expression a string must match, or null.</param>
+/// <param name="Example">A valid value (used by generated tests; needed for a string with a pattern), or null.</param>
 public sealed record CodegenField(
     string Name,
     string Type,
@@ -42,7 +43,8 @@ public sealed record CodegenField(
     int? MaxLength = null,
     decimal? Min = null,
     decimal? Max = null,
-    string? Pattern = null);
+    string? Pattern = null,
+    string? Example = null);
 
 /// <summary>A spell switched on for the service, with its settings.</summary>
 /// <param name="Name">Kebab-case spell name (<see cref="SpellNames"/>).</param>

@@ -59,6 +59,11 @@ public static class TemplateModel
                 problems.Add($"entity {entity.Name} has {keys} key fields; mark exactly one field with key: true");
             }
 
+            foreach (var key in entity.Fields.Where(f => f.Key && f.Type is not ("string" or "int" or "long" or "guid")))
+            {
+                problems.Add($"key field {entity.Name}.{key.Name} has type {key.Type}; a key is a string, int, long or guid");
+            }
+
             foreach (var field in entity.Fields.Where(f => FieldTypes.ToCSharp(f.Type) is null))
             {
                 problems.Add($"field {entity.Name}.{field.Name} has unknown type {field.Type}; use one of {string.Join(", ", FieldTypes.All)}");
@@ -83,7 +88,9 @@ public static class TemplateModel
             .With("pluralKebabName", Naming.Kebab(plural))
             .With("fields", fields.ToList<object?>())
             .With("key", fields.Single(f => (bool)f["key"]!))
-            .With("valueFields", fields.Where(f => !(bool)f["key"]!).ToList<object?>());
+            .With("valueFields", fields.Where(f => !(bool)f["key"]!).ToList<object?>())
+            .With("canSample", fields.All(f => f["csharpSample"] is not null))
+            .With("rejectsEmpty", entity.Fields.Any(f => f.Required && !f.Key) || entity.Fields.Any(f => f.Key && f.Type == "string"));
     }
 
     private static Dictionary<string, object?> FieldModel(CodegenField field)
@@ -102,6 +109,10 @@ public static class TemplateModel
             .With("min", field.Min is { } min && numeric ? FieldTypes.NumberLiteral(field.Type, min) : null)
             .With("max", field.Max is { } max && numeric ? FieldTypes.NumberLiteral(field.Type, max) : null)
             .With("pattern", field.Pattern)
+            .With("example", field.Example)
+            .With("isGuid", field.Type == "guid")
+            .With("isInteger", field.Type is "int" or "long")
+            .With("csharpSample", FieldSamples.CSharp(field))
             .With("hasRules", field.Required || field.MinLength is not null || field.MaxLength is not null || field.Min is not null || field.Max is not null || field.Pattern is not null);
     }
 
