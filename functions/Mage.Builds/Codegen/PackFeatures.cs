@@ -6,9 +6,9 @@ public static class PackFeatures
     /// <summary>At least one entity in the data model.</summary>
     public const string Entities = "entities";
 
-    /// <summary>At least one downstream API.</summary>
-    public const string Downstreams = "downstreams";
+    /// <summary>At least one call of the <c>http-call</c> spell.</summary>
+    public const string HttpCalls = "http-calls";
 
     /// <summary>Every feature, sorted.</summary>
-    public static readonly IReadOnlyList<string> All = [Downstreams, Entities];
+    public static readonly IReadOnlyList<string> All = [Entities, HttpCalls];
 }

@@ -36,6 +36,7 @@ public static class TemplateHelpers
         handlebars.RegisterHelper("jsonString", (_, args) => args.Length == 1
             ? System.Text.Json.JsonSerializer.Serialize(Convert.ToString(args[0], CultureInfo.InvariantCulture) ?? string.Empty)
             : throw new HandlebarsRuntimeException("jsonString takes one argument"));
+        handlebars.RegisterHelper("concat", (_, args) => string.Concat(args.Select(a => Convert.ToString(a, CultureInfo.InvariantCulture))));
         handlebars.RegisterHelper("eq", (_, args) => args.Length == 2 && Equals(Normalize(args[0]), Normalize(args[1])));
         handlebars.RegisterHelper("ne", (_, args) => !(args.Length == 2 && Equals(Normalize(args[0]), Normalize(args[1]))));
         handlebars.RegisterHelper("not", (_, args) => args.Length == 1 && !Truthy(args[0]));

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Mage.Builds.Codegen.Model;
+using Mage.Builds.Configuration;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

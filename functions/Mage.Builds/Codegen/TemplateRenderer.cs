@@ -87,9 +87,9 @@ public static class TemplateRenderer
             problems.Add(new PackProblem(TemplatePackManifestReader.FileName, 0, "this pack needs at least one entity in the configuration's data model"));
         }
 
-        if (manifest.Requires.Contains(PackFeatures.Downstreams, StringComparer.Ordinal) && service.Downstreams.Count == 0)
+        if (manifest.Requires.Contains(PackFeatures.HttpCalls, StringComparer.Ordinal) && service.HttpCalls.Count == 0)
         {
-            problems.Add(new PackProblem(TemplatePackManifestReader.FileName, 0, "this pack needs at least one downstream API in the configuration"));
+            problems.Add(new PackProblem(TemplatePackManifestReader.FileName, 0, "this pack needs at least one call of the http-call spell in the configuration"));
         }
 
         return problems;

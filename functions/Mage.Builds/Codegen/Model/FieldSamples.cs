@@ -17,6 +17,7 @@ public static class FieldSamples
             "string" => Text(field),
             "int" or "long" or "decimal" or "double" => FieldTypes.NumberLiteral(field.Type, Number(field)),
             "bool" => "true",
+            "enum" => field.Values is [var first, ..] ? TemplateHelpers.CSharpString(first) : null,
             "date" => "new DateOnly(2024, 1, 2)",
             "datetime" => "new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero)",
             "guid" => "Guid.Parse(\"6f9619ff-8b86-4011-b42d-00c04fc964ff\")",

@@ -10,6 +10,7 @@ public static class FieldTypes
         ["datetime"] = "DateTimeOffset",
         ["decimal"] = "decimal",
         ["double"] = "double",
+        ["enum"] = "string",
         ["guid"] = "Guid",
         ["int"] = "int",
         ["long"] = "long",

@@ -1,3 +1,5 @@
+using Mage.Builds.Configuration;
+
 namespace Mage.Builds.Codegen.Model;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Mage.Builds.Codegen.Model;
 /// deterministic: lists keep configuration order, settings are sorted, numbers are formatted
 /// with the invariant culture.
 /// </summary>
-public static class TemplateModel
+public static partial class TemplateModel
 {
     /// <summary>Builds the model.</summary>
     /// <exception cref="ArgumentException">The service description is unusable (unknown field type, no key, duplicate names); the message says which and how to fix it.</exception>
@@ -25,16 +27,20 @@ public static class TemplateModel
             spellFlags[Naming.Camel(spell.Name)] = true;
         }
 
-        var downstreams = service.Downstreams.Select(d => Names(d.Name).With("baseUrl", d.BaseUrl)).ToList<object?>();
+        var on = service.Spells.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var calls = service.HttpCalls.Select(CallModel).ToList<object?>();
         return new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["service"] = Names(service.Name).With("description", service.Description),
-            ["entities"] = service.Entities.Select(EntityModel).ToList<object?>(),
+            ["entities"] = service.Entities.Select(e => EntityModel(e, on)).ToList<object?>(),
+            ["exposedEntities"] = service.Entities.Select(e => EntityModel(e, on)).Where(e => (bool)e["hasOperations"]!).ToList<object?>(),
             ["spells"] = spellFlags,
             ["spellList"] = service.Spells.Select(s => Names(s.Name).With("settings", SortedSettings(s.Settings))).ToList<object?>(),
-            ["spellSettings"] = service.Spells.ToDictionary(s => Naming.Camel(s.Name), s => (object?)SortedSettings(s.Settings), StringComparer.Ordinal),
-            ["downstreams"] = downstreams,
-            ["hasDownstreams"] = downstreams.Count > 0,
+            ["httpCalls"] = calls,
+            ["hasHttpCalls"] = calls.Count > 0,
+            ["hasProtectedCalls"] = service.HttpCalls.Any(c => c.Protected),
+            ["endpoints"] = service.Endpoints.Select(EndpointModel).ToList<object?>(),
+            ["hasEndpoints"] = service.Endpoints.Count > 0,
         };
     }
 
@@ -78,11 +84,23 @@ public static class TemplateModel
         return problems;
     }
 
-    private static Dictionary<string, object?> EntityModel(CodegenEntity entity)
+    private static readonly string[] AllOperations = ["list", "get", "create", "update", "delete"];
+
+    private static Dictionary<string, object?> EntityModel(CodegenEntity entity, HashSet<string> spellsOn)
     {
         var fields = entity.Fields.Select(FieldModel).ToList();
         var plural = Naming.Plural(Naming.Pascal(entity.Name));
+        var operations = entity.Operations ?? AllOperations;
+        var audited = spellsOn.Contains(SpellNames.AuditLog) ? entity.Audited ?? ["create", "update", "delete"] : [];
+        var cached = spellsOn.Contains(SpellNames.CacheAside) && (entity.Cached ?? true);
         return Names(entity.Name)
+            .With("route", entity.Route ?? "/" + Naming.Kebab(plural))
+            .With("ops", AllOperations.ToDictionary(o => o, o => (object?)operations.Contains(o, StringComparer.Ordinal), StringComparer.Ordinal))
+            .With("hasOperations", operations.Count > 0)
+            .With("hasItemOperations", operations.Any(o => o is "get" or "update" or "delete"))
+            .With("cached", cached)
+            .With("audit", AllOperations.ToDictionary(o => o, o => (object?)audited.Contains(o, StringComparer.Ordinal), StringComparer.Ordinal))
+            .With("audited", audited.Count > 0)
             .With("pluralPascalName", plural)
             .With("pluralCamelName", Naming.Camel(plural))
             .With("pluralKebabName", Naming.Kebab(plural))
@@ -111,10 +129,34 @@ public static class TemplateModel
             .With("pattern", field.Pattern)
             .With("example", field.Example)
             .With("isGuid", field.Type == "guid")
+            .With("isEnum", field.Type == "enum")
+            .With("values", (field.Values ?? []).ToList<object?>())
             .With("isInteger", field.Type is "int" or "long")
             .With("csharpSample", FieldSamples.CSharp(field))
             .With("hasRules", field.Required || field.MinLength is not null || field.MaxLength is not null || field.Min is not null || field.Max is not null || field.Pattern is not null);
     }
+
+    private static Dictionary<string, object?> CallModel(CodegenHttpCall call) => Names(call.Name)
+        .With("mode", call.Mode)
+        .With("isSeries", call.Mode == "series")
+        .With("isParallel", call.Mode == "parallel")
+        .With("timeoutSeconds", call.TimeoutSeconds)
+        .With("protected", call.Protected)
+        .With("parameters", Parameters(string.Concat(call.Requests.Select(r => r.Url))).ToList<object?>())
+        .With("requests", call.Requests.Select(r => Names(r.Name).With("method", r.Method).With("url", r.Url)).ToList<object?>());
+
+    private static Dictionary<string, object?> EndpointModel(CodegenEndpoint endpoint) => Names(endpoint.Name)
+        .With("method", endpoint.Method)
+        .With("route", endpoint.Route)
+        .With("sampleRoute", RouteParameter().Replace(endpoint.Route, "1"))
+        .With("description", endpoint.Description)
+        .With("calls", endpoint.Calls is null ? null : Names(endpoint.Calls));
+
+    private static IEnumerable<string> Parameters(string text) =>
+        RouteParameter().Matches(text).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}")]
+    private static partial System.Text.RegularExpressions.Regex RouteParameter();
 
     private static Dictionary<string, object?> Names(string name) => new(StringComparer.Ordinal)
     {
