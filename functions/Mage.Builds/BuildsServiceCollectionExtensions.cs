@@ -1,4 +1,5 @@
 using Mage.Builds.Activities;
+using Mage.Builds.Configuration;
 using Mage.Builds.Drivers;
 using Mage.Builds.Jobs;
 using Mage.Builds.Orchestration;
@@ -41,6 +42,7 @@ public static class BuildsServiceCollectionExtensions
         services.AddSingleton<JobRunner>();
         services.AddSingleton<ArtifactCollector>();
         services.AddSingleton<BuildSubmitter>();
+        services.AddMageConfigurations();
 
         services.AddSingleton(sp => new RunningJobRegistry(logger: sp.GetRequiredService<ILogger<RunningJobRegistry>>()));
         services.AddSingleton<JobProcess>();

@@ -20,6 +20,12 @@ public sealed record BuildOrchestrationInput
     /// <summary>Tag.</summary>
     public required string Tag { get; init; }
 
+    /// <summary>
+    /// The saved configuration version a Mage build generates code from (the latest at submit
+    /// unless the request named one); null for a build of a service without a saved configuration.
+    /// </summary>
+    public long? ConfigurationVersion { get; init; }
+
     /// <summary>The compiled manifest.</summary>
     public required ExecutionPlan Plan { get; init; }
 
