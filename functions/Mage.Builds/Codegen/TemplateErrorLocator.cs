@@ -22,7 +22,29 @@ public static partial class TemplateErrorLocator
             return new PackProblem(file, int.Parse(position.Groups[1].Value, CultureInfo.InvariantCulture), message);
         }
 
-        return new PackProblem(file, UnbalancedBlockLine(source), message);
+        var line = UnterminatedLine(source);
+        return new PackProblem(file, line > 0 ? line : UnbalancedBlockLine(source), message);
+    }
+
+    /// <summary>The line of the first <c>{{</c> that is never closed by <c>}}</c>; 0 when every one is.</summary>
+    public static int UnterminatedLine(string source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var index = 0;
+        while ((index = source.IndexOf("{{", index, StringComparison.Ordinal)) >= 0)
+        {
+            var close = source.IndexOf("}}", index + 2, StringComparison.Ordinal);
+            var nextOpen = source.IndexOf("{{", index + 2, StringComparison.Ordinal);
+            // A triple stash ({{{x}}}) overlaps itself; any other {{ before the close means this one never closed.
+            if (close < 0 || (nextOpen >= 0 && nextOpen != index + 1 && nextOpen < close))
+            {
+                return LineOf(source, index);
+            }
+
+            index = close + 2;
+        }
+
+        return 0;
     }
 
     /// <summary>A problem for an error raised while rendering <paramref name="source"/>.</summary>

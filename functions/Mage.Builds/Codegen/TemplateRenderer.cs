@@ -102,7 +102,7 @@ public static class TemplateRenderer
         {
             path = template.RenderPath(context).Trim();
         }
-        catch (HandlebarsException ex)
+        catch (Exception ex) when (IsTemplateError(ex))
         {
             problems.Add(TemplateErrorLocator.RenderProblem(template.SourcePath, template.PathTemplate, ex) with { Line = 0 });
             return null;
@@ -124,7 +124,7 @@ public static class TemplateRenderer
         {
             text = template.RenderBody(context);
         }
-        catch (HandlebarsException ex)
+        catch (Exception ex) when (IsTemplateError(ex))
         {
             problems.Add(TemplateErrorLocator.RenderProblem(template.SourcePath, template.Source, ex));
             return null;
@@ -160,6 +160,10 @@ public static class TemplateRenderer
 
         return segments[0] == ".git" ? "which writes into .git" : null;
     }
+
+    /// <summary>Errors a template can cause while rendering (Handlebars' own, or a helper's argument errors); not cancellation or out-of-memory.</summary>
+    private static bool IsTemplateError(Exception error) =>
+        error is HandlebarsException or HandlebarsDotNet.Compiler.HandlebarsUndefinedBindingException or ArgumentException or InvalidOperationException or FormatException or InvalidCastException or NullReferenceException;
 
     private static readonly UTF8Encoding Utf8 = new(false);
 }
