@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Mage.Builds.Codegen;
+using Mage.Builds.Codegen.Model;
 using Mage.Builds.Codegen.Packs;
+using Mage.Builds.Configuration;
 using Xunit.Abstractions;
 
 namespace Mage.Builds.Tests.Codegen;
@@ -48,9 +50,15 @@ public sealed partial class BuiltInPackTests(ITestOutputHelper output)
     [Theory]
     [InlineData("shop")]
     [InlineData("minimal")]
+    [InlineData("saved-configuration")]
     public async Task Render_GeneratedService_BuildsAndItsOwnTestsPass(string sample)
     {
-        var service = sample == "shop" ? SampleServices.Shop() : SampleServices.Minimal();
+        var service = sample switch
+        {
+            "shop" => SampleServices.Shop(),
+            "minimal" => SampleServices.Minimal(),
+            _ => ConfigurationMapper.Map(ConfigurationValidator.Validate(Configuration.ConfigurationSamples.Complete).Configuration!),
+        };
         using var tree = new GeneratedTree();
         tree.Write(TemplateRenderer.Render(Packs.Load(BuiltInPacks.DefaultPack), service));
 
