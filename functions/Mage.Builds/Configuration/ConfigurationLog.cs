@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Mage.Builds.Configuration;
 
-/// <summary>Log messages of saved configurations (event ids 6100–6199, stable). Never logs the text: it may describe internal systems.</summary>
+/// <summary>Log messages of saved configurations (event ids 6100–6149, stable; the HTTP routes use 6150–6159). Never logs the text: it may describe internal systems.</summary>
 internal static partial class ConfigurationLog
 {
     [LoggerMessage(EventId = 6100, Level = LogLevel.Information, Message = "Configuration version {Version} of service {Service} saved ({Size} bytes, sha256 {Sha256})")]

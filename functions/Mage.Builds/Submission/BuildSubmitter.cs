@@ -10,8 +10,10 @@ using Microsoft.Extensions.Options;
 namespace Mage.Builds.Submission;
 
 /// <summary>
-/// The build trigger's logic: validate tag and manifest, check prerequisites, record the build
-/// (numbered, tag-locked, idempotent), register its jobs, schedule its orchestration.
+/// The build trigger's logic: validate tag and manifest, check prerequisites (the driver, and for
+/// a Mage service its configuration version, repository and token: <see cref="MagePrerequisites"/>),
+/// choose the default manifest when the request has none, record the build (numbered, tag-locked,
+/// idempotent, with its configuration version), register its jobs, schedule its orchestration.
 /// </summary>
 /// <remarks>
 /// Safe to repeat: with the same idempotency key the earlier build comes back, and scheduling

@@ -34,7 +34,7 @@ public static class ConfigurationEndpoints
     }
 
     private static async Task<Results<Created<ConfigurationSavedResponse>, ProblemHttpResult>> SaveAsync(
-        string service, HttpRequest request, ConfigurationLoader loader, ObjectStore objects, CancellationToken cancellationToken)
+        string service, HttpRequest request, ConfigurationLoader loader, ObjectStore objects, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var limit = ConfigurationLimits.Default.MaxDocumentBytes;
         if (request.ContentLength > limit)
@@ -51,6 +51,8 @@ public static class ConfigurationEndpoints
         var validation = loader.Validate(service, text);
         if (!validation.IsValid)
         {
+            var first = validation.Errors.First();
+            ConfigurationEndpointsLog.Refused(loggers.CreateLogger(typeof(ConfigurationEndpoints)), service, validation.Errors.Count(), first.Line, first.Column);
             return ConfigurationProblems.Invalid(validation.Diagnostics);
         }
 
