@@ -54,10 +54,11 @@ public static class BuildsServiceCollectionExtensions
         services.TryAddSingleton(sp => new DriverRegistry(sp.GetServices<IBuildDriver>(), sp.GetRequiredService<MageOptions>().Drivers.EnabledSet));
 
         services.AddHostedService<BuildStorageInitializer>();
+        services.AddSingleton<StrandedBuildRecovery>();
+        services.AddHostedService(sp => sp.GetRequiredService<StrandedBuildRecovery>());
         services.AddDurableTask(durable =>
         {
             durable.AddOrchestrator<BuildOrchestrator>()
-                .AddActivity<StartBuildActivity>()
                 .AddActivity<UpdateBuildStatusActivity>()
                 .AddActivity<CreateDriverActivity>()
                 .AddActivity<PlaceObjectsActivity>()
@@ -65,8 +66,7 @@ public static class BuildsServiceCollectionExtensions
                 .AddActivity<RunJobActivity>()
                 .AddActivity<KillJobsActivity>()
                 .AddActivity<PingDriverActivity>()
-                .AddActivity<DestroyDriverActivity>()
-                .AddActivity<FinishJobsActivity>();
+                .AddActivity<DestroyDriverActivity>();
             configureDurable(durable);
         });
         return services;

@@ -46,6 +46,15 @@ public sealed class MageOptions
     /// <summary>How long that check may take before the build fails with "driver lost".</summary>
     public TimeSpan DriverLivenessTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How long a build may stay <c>queued</c> without an orchestration before the recovery sweep
+    /// schedules it (the app stopped between recording and scheduling it).
+    /// </summary>
+    public TimeSpan StrandedBuildGrace { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often the recovery sweep looks for stranded builds.</summary>
+    public TimeSpan StrandedBuildSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Driver settings (<c>Mage__Drivers__*</c>).</summary>
     public sealed class DriverSettings
     {

@@ -18,6 +18,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 var api = app.MapGroup("/api");
 api.MapHealthEndpoints();
@@ -26,6 +27,8 @@ api.MapBuildLogEndpoints();
 api.MapArtifactEndpoints();
 api.MapManifestEndpoints();
 api.MapCatalogEndpoints();
+api.MapMageOpenApi();
+api.MapWebhookEndpoints();
 
 await app.RunAsync();
 

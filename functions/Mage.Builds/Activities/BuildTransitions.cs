@@ -4,7 +4,8 @@ namespace Mage.Builds.Activities;
 
 /// <summary>
 /// The one way a build's status changes: the table first, then every <see cref="IBuildStatusObserver"/>.
-/// Idempotent (a repeated change is a no-op) and thread-safe.
+/// Idempotent and thread-safe. A repeated change does not change the table again but does tell the
+/// observers again: the first attempt may have died between the two, and observers are idempotent.
 /// </summary>
 public sealed class BuildTransitions(BuildStore builds, IEnumerable<IBuildStatusObserver> observers)
 {
@@ -12,16 +13,21 @@ public sealed class BuildTransitions(BuildStore builds, IEnumerable<IBuildStatus
     public async Task<(BuildRecord Build, bool Changed)> MoveAsync(string buildId, string status, string? error, CancellationToken cancellationToken)
     {
         var (build, previous) = await builds.TransitionAsync(buildId, status, error, cancellationToken);
-        if (previous is null)
+        var changed = previous is not null;
+        if (!changed && build.Status == status && build.PreviousStatus is { } stored)
         {
-            return (build, false);
+            // A retry of this very change (at-least-once activities): its notification may be the part that was lost.
+            previous = stored;
         }
 
-        foreach (var observer in observers)
+        if (previous is not null)
         {
-            await observer.OnStatusChangedAsync(build, previous, cancellationToken);
+            foreach (var observer in observers)
+            {
+                await observer.OnStatusChangedAsync(build, previous, cancellationToken);
+            }
         }
 
-        return (build, true);
+        return (build, changed);
     }
 }

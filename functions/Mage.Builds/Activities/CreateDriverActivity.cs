@@ -8,16 +8,27 @@ using Mage.Manifests;
 namespace Mage.Builds.Activities;
 
 /// <summary>
-/// Creates the build's workspace on this worker and returns a lease naming this worker's
+/// Moves the build to running (null when it is already final: killed while queued, it never
+/// starts), then creates the build's workspace on this worker and returns a lease naming this worker's
 /// queue, so every later driver-bound activity of the build runs here. Runs on the shared
-/// work-item queue; its progress is the log of the builtin <c>create-driver</c> job.
+/// work-item queue; its progress is the log of the builtin <c>create-driver</c> job. A driver that
+/// becomes ready after its build ended is destroyed at once.
 /// </summary>
-public sealed class CreateDriverActivity(DriverRegistry drivers, JobStore jobs, JobLogs logs, IDurableWorkerIdentity worker) : TaskActivity<CreateDriverInput, DriverLease>
+public sealed class CreateDriverActivity(DriverRegistry drivers, BuildTransitions transitions, BuildStore builds, JobStore jobs, JobLogs logs, IDurableWorkerIdentity worker)
+    : TaskActivity<CreateDriverInput, DriverLease?>
 {
     /// <inheritdoc />
-    public override async Task<DriverLease> RunAsync(TaskActivityContext context, CreateDriverInput input)
+    public override async Task<DriverLease?> RunAsync(TaskActivityContext context, CreateDriverInput input)
     {
         var ct = context.CancellationToken;
+
+        // A repeated delivery after the first one started the build still finds it running and goes on.
+        var (started, _) = await transitions.MoveAsync(input.BuildId, BuildStatus.Running, null, ct);
+        if (started.Status != BuildStatus.Running)
+        {
+            return null;
+        }
+
         var (service, number) = BuildId.Parse(input.BuildId);
         await jobs.StartAsync(service, number, 0, 0, ct);
         var log = await logs.OpenAsync(service, number, PlanCompiler.CreateDriverJobName, [], append: false, ct);
@@ -27,6 +38,16 @@ public sealed class CreateDriverActivity(DriverRegistry drivers, JobStore jobs, 
             var driver = drivers.Get(input.Driver.Type);
             var network = input.Driver.Options.TryGetValue("network", out var n) && n is "true" or "yes";
             var handle = await driver.CreateAsync(new DriverCreateRequest(input.BuildId, network), log, ct);
+            if (await builds.GetAsync(input.BuildId, ct) is { } build && BuildStatus.IsTerminal(build.Status))
+            {
+                // Too late: the creation limit (or a kill) already ended the build, and nobody will
+                // destroy a driver the orchestrator never received.
+                await driver.DestroyAsync(handle, CancellationToken.None);
+                await log.WriteLineAsync($"[mage] the build ended ({build.Status}) before the driver was ready; destroyed it", CancellationToken.None);
+                await log.CompleteAsync(CancellationToken.None);
+                return new DriverLease(handle, worker.QueueName);
+            }
+
             await log.WriteLineAsync($"[mage] driver {input.Driver.Type} ready on worker {worker.WorkerId}", ct);
             await log.CompleteAsync(ct);
             await jobs.FinishAsync(service, number, 0, 0, BuildStatus.Passed, null, ct);

@@ -3,15 +3,12 @@ using Mage.Manifests;
 
 namespace Mage.Builds.Orchestration;
 
-/// <summary>Identifies a build for activities that need nothing else.</summary>
-/// <param name="BuildId">The build.</param>
-public sealed record BuildRef(string BuildId);
-
 /// <summary>A status change requested by the orchestrator.</summary>
 /// <param name="BuildId">The build.</param>
 /// <param name="Status">The new status.</param>
 /// <param name="Error">Why, for failures.</param>
-public sealed record StatusChange(string BuildId, string Status, string? Error);
+/// <param name="UnfinishedJobsStatus">For the final change: the status given first to every job still queued or running, so no job outlives its build.</param>
+public sealed record StatusChange(string BuildId, string Status, string? Error, string? UnfinishedJobsStatus = null);
 
 /// <summary>Where a build's workspace lives: the driver handle and the queue of the worker that owns it.</summary>
 /// <param name="Handle">The driver handle.</param>
@@ -39,7 +36,3 @@ public sealed record PlaceObjectsInput(string BuildId, DriverLease Lease, IReadO
 /// <param name="Env">The manifest's environment.</param>
 public sealed record RunJobInput(string BuildId, string Tag, DriverLease Lease, int StageIndex, int JobIndex, PlanJob Job, IReadOnlyList<EnvVariable> Env);
 
-/// <summary>Input of the step that gives unfinished jobs a final status.</summary>
-/// <param name="BuildId">The build.</param>
-/// <param name="Status">Status for jobs that were running (queued ones become skipped).</param>
-public sealed record FinishJobsInput(string BuildId, string Status);

@@ -1,3 +1,4 @@
+using Mage.Builds.Records;
 using Mage.Manifests;
 
 namespace Mage.Builds.Orchestration;
@@ -43,4 +44,26 @@ public sealed record BuildOrchestrationInput
 
     /// <summary>How long that check may take before the build fails with "driver lost".</summary>
     public TimeSpan DriverLivenessTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The input of a recorded build: the deployment's limits, the manifest's build timeout when smaller.</summary>
+    public static BuildOrchestrationInput Create(BuildRecord build, ExecutionPlan plan, MageOptions settings)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(settings);
+        return new BuildOrchestrationInput
+        {
+            BuildId = build.Id,
+            Service = build.Service,
+            Number = build.Number,
+            Tag = build.Tag,
+            ConfigurationVersion = build.ConfigurationVersion,
+            Plan = plan,
+            DriverCreateTimeout = settings.DriverCreateTimeout,
+            BuildTimeout = plan.BuildTimeout is { } t && t < settings.BuildTimeout ? t : settings.BuildTimeout,
+            MaxParallelJobs = settings.MaxParallelJobs,
+            DriverLivenessInterval = settings.DriverLivenessInterval,
+            DriverLivenessTimeout = settings.DriverLivenessTimeout,
+        };
+    }
 }

@@ -7,9 +7,10 @@ namespace Mage.Builds.Orchestration;
 
 /// <summary>
 /// Runs one build (instance id = build id), following architecture.md "The flow of one build":
-/// status running → create the driver (bounded by a durable timer) → place objects → clone the
-/// sources in parallel → generate code (builds with a configuration version) → stages in order,
-/// jobs of a stage in parallel (bounded) → destroy the driver on every path → final status.
+/// status running and the driver created (one activity, bounded by a durable timer) → place
+/// objects → clone the sources in parallel → generate code (builds with a configuration
+/// version) → stages in order, jobs of a stage in parallel (bounded) → destroy the driver on
+/// every path → final status.
 /// </summary>
 /// <remarks>
 /// Deterministic: every side effect is an activity, time is <see cref="TaskOrchestrationContext.CurrentUtcDateTime"/>,
@@ -41,15 +42,10 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
         private Task _deadline = Task.CompletedTask;
         private DriverLease? _lease;
         private bool _withFailures;
+        private bool _driverLost;
 
         public async Task<string> ExecuteAsync()
         {
-            // A build killed while queued is already final: it never starts.
-            if (!await context.CallActivityAsync<bool>(nameof(StartBuildActivity), new BuildRef(input.BuildId)))
-            {
-                return "not started: the build was already final";
-            }
-
             _kill = context.WaitForExternalEvent<string>(KillEvent, _lifetime.Token);
             _deadline = context.CreateTimer(context.CurrentUtcDateTime + input.BuildTimeout, _lifetime.Token);
 
@@ -57,6 +53,12 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
             string? error = null;
             try
             {
+                if (!await StartAsync())
+                {
+                    _lifetime.Cancel();
+                    return "not started: the build was already final";
+                }
+
                 await RunStepsAsync();
                 status = _withFailures ? BuildStatus.PassedWithFailures : BuildStatus.Passed;
             }
@@ -69,21 +71,27 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
                 (status, error) = (BuildStatus.Failed, $"{ex.TaskName} failed: {ex.FailureDetails.ErrorMessage}");
             }
 
-            await CleanUpAsync(status);
-            _lifetime.Cancel();
-            await context.CallActivityAsync<bool>(nameof(UpdateBuildStatusActivity), new StatusChange(input.BuildId, status, error));
+            await FinishAsync(status, error);
             return status;
+        }
+
+        /// <summary>
+        /// Moves the build to running and creates its driver, in one activity (one round trip less on
+        /// every build); false when the build was already final (killed while queued): it never starts.
+        /// </summary>
+        private async Task<bool> StartAsync()
+        {
+            var created = context.CallActivityAsync<DriverLease?>(nameof(CreateDriverActivity), new CreateDriverInput(input.BuildId, input.Plan.Driver));
+            _lease = await InterruptibleAsync(created, input.DriverCreateTimeout,
+                () => new BuildInterruptedException(BuildStatus.TimedOut, $"driver creation exceeded {GoDuration.Format(input.DriverCreateTimeout)}"));
+            return _lease is not null;
         }
 
         private async Task RunStepsAsync()
         {
-            var created = context.CallActivityAsync<DriverLease>(nameof(CreateDriverActivity), new CreateDriverInput(input.BuildId, input.Plan.Driver));
-            _lease = await InterruptibleAsync(created, input.DriverCreateTimeout,
-                () => new BuildInterruptedException(BuildStatus.TimedOut, $"driver creation exceeded {GoDuration.Format(input.DriverCreateTimeout)}"));
-
             if (input.Plan.Objects.Count > 0)
             {
-                await OnDriverAsync(context.CallActivityAsync<bool>(nameof(PlaceObjectsActivity), new PlaceObjectsInput(input.BuildId, _lease, input.Plan.Objects), OnWorker()));
+                await OnDriverAsync(context.CallActivityAsync<bool>(nameof(PlaceObjectsActivity), new PlaceObjectsInput(input.BuildId, _lease!, input.Plan.Objects), OnWorker()));
             }
 
             // "|| s == 1": code generation happens even when the manifest has no stage of its own.
@@ -185,9 +193,14 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
                 }
 
                 var ping = context.CallActivityAsync<bool>(nameof(PingDriverActivity), _lease!, OnWorker());
-                await InterruptibleAsync(ping, input.DriverLivenessTimeout,
-                    () => new BuildInterruptedException(BuildStatus.Failed, $"driver lost: the worker that owns the workspace ({_lease!.WorkerQueue}) did not answer within {GoDuration.Format(input.DriverLivenessTimeout)}"));
+                await InterruptibleAsync(ping, input.DriverLivenessTimeout, DriverLost);
             }
+        }
+
+        private BuildInterruptedException DriverLost()
+        {
+            _driverLost = true;
+            return new BuildInterruptedException(BuildStatus.Failed, $"driver lost: the worker that owns the workspace ({_lease!.WorkerQueue}) did not answer within {GoDuration.Format(input.DriverLivenessTimeout)}");
         }
 
         /// <summary>Waits for <paramref name="work"/>, a kill, the build deadline or <paramref name="limit"/>, whichever comes first.</summary>
@@ -209,10 +222,16 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
             ? new BuildInterruptedException(BuildStatus.Killed, "killed by request")
             : new BuildInterruptedException(BuildStatus.TimedOut, $"build exceeded its time limit of {GoDuration.Format(input.BuildTimeout)}");
 
-        /// <summary>Stops what still runs, destroys the driver and gives every job a final status. Bounded: a lost worker cannot hold the build.</summary>
-        private async Task CleanUpAsync(string status)
+        /// <summary>
+        /// Stops what still runs, then destroys the driver while recording the final status (the
+        /// user need not wait for the workspace to be removed). Bounded: a lost worker cannot hold the build.
+        /// </summary>
+        private async Task FinishAsync(string status, string? error)
         {
-            if (_lease is not null)
+            var destroyed = Task.CompletedTask;
+
+            // A lost worker cannot stop its jobs or remove its workspace; asking would only wait out the deadline.
+            if (_lease is not null && !_driverLost)
             {
                 if (_inFlight.Count > 0)
                 {
@@ -220,11 +239,13 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
                     await BoundedAsync(Task.WhenAll(_inFlight));
                 }
 
-                await BoundedAsync(context.CallActivityAsync<bool>(nameof(DestroyDriverActivity), _lease, OnWorker()));
+                destroyed = BoundedAsync(context.CallActivityAsync<bool>(nameof(DestroyDriverActivity), _lease, OnWorker()));
             }
 
+            _lifetime.Cancel();
             var jobStatus = status is BuildStatus.Killed or BuildStatus.TimedOut ? status : BuildStatus.Skipped;
-            await context.CallActivityAsync<bool>(nameof(FinishJobsActivity), new FinishJobsInput(input.BuildId, jobStatus));
+            var recorded = context.CallActivityAsync<bool>(nameof(UpdateBuildStatusActivity), new StatusChange(input.BuildId, status, error, jobStatus));
+            await Task.WhenAll(destroyed, recorded);
         }
 
         private async Task BoundedAsync(Task work)

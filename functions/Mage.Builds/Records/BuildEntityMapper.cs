@@ -12,6 +12,9 @@ public static class BuildEntityMapper
     /// <summary>Row key of build <paramref name="number"/>: ten digits counting down, so newer sorts first.</summary>
     public static string BuildRowKey(long number) => (MaxNumber - number).ToString("D10", CultureInfo.InvariantCulture);
 
+    /// <summary>True for the row of a build itself (not a job, counter, tag lock or idempotency key).</summary>
+    public static bool IsBuildRow(string rowKey) => rowKey.Length == 10 && rowKey.All(char.IsAsciiDigit);
+
     /// <summary>Row key prefix shared by every job of a build.</summary>
     public static string JobRowPrefix(long number) => BuildRowKey(number) + "-";
 
@@ -36,6 +39,7 @@ public static class BuildEntityMapper
             ["Tag"] = build.Tag,
             ["Comment"] = build.Comment,
             ["Status"] = build.Status,
+            ["PreviousStatus"] = build.PreviousStatus,
             ["CreatedAt"] = build.CreatedAt,
             ["StartedAt"] = build.StartedAt,
             ["FinishedAt"] = build.FinishedAt,
@@ -57,6 +61,7 @@ public static class BuildEntityMapper
         Tag = entity.GetString("Tag") ?? string.Empty,
         Comment = entity.GetString("Comment"),
         Status = entity.GetString("Status") ?? BuildStatus.Queued,
+        PreviousStatus = entity.GetString("PreviousStatus"),
         CreatedAt = entity.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
         StartedAt = entity.GetDateTimeOffset("StartedAt"),
         FinishedAt = entity.GetDateTimeOffset("FinishedAt"),

@@ -21,6 +21,9 @@ public sealed record BuildRecord
     /// <summary>One of <see cref="BuildStatus"/>.</summary>
     public required string Status { get; init; }
 
+    /// <summary>The status before the last change (null while queued): lets a retried status change notify again.</summary>
+    public string? PreviousStatus { get; init; }
+
     /// <summary>When the build was registered.</summary>
     public required DateTimeOffset CreatedAt { get; init; }
 

@@ -140,6 +140,7 @@ public sealed class BuildStore(StorageAccount account, BuildStorageNames names, 
             var next = build with
             {
                 Status = status,
+                PreviousStatus = build.Status,
                 StartedAt = build.StartedAt ?? (status == BuildStatus.Running ? now : null),
                 FinishedAt = BuildStatus.IsTerminal(status) ? now : null,
                 Error = error ?? build.Error,
@@ -160,6 +161,27 @@ public sealed class BuildStore(StorageAccount account, BuildStorageNames names, 
 
             return (next, build.Status);
         }
+    }
+
+    /// <summary>
+    /// Builds of every service still <c>queued</c> that were registered before <paramref name="createdBefore"/>:
+    /// candidates for the recovery sweep. A scan across partitions, filtered by the table service.
+    /// </summary>
+    public async IAsyncEnumerable<BuildRecord> ListQueuedAsync(DateTimeOffset createdBefore, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = ODataFilter.Create($"Status eq {BuildStatus.Queued} and CreatedAt lt {createdBefore}");
+        string? continuation = null;
+        do
+        {
+            var page = await _table.QueryPageAsync(filter, top: 100, continuation: ContinuationTokens.Decode(continuation), cancellationToken: cancellationToken);
+            foreach (var entity in page.Items.Where(e => BuildEntityMapper.IsBuildRow(e.RowKey)))
+            {
+                yield return BuildEntityMapper.ToBuild(entity);
+            }
+
+            continuation = ContinuationTokens.Encode(page.ContinuationToken);
+        }
+        while (continuation is not null);
     }
 
     /// <summary>Records the merge request of a build (idempotent).</summary>

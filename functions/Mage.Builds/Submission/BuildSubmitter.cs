@@ -95,20 +95,8 @@ public sealed class BuildSubmitter(ServiceCatalog services, BuildStore builds, J
         await jobs.RegisterAsync(service, build.Number, plan, cancellationToken);
         try
         {
-            await durable.ScheduleNewOrchestrationInstanceAsync(nameof(BuildOrchestrator), new BuildOrchestrationInput
-            {
-                BuildId = build.Id,
-                Service = service,
-                Number = build.Number,
-                Tag = build.Tag,
-                ConfigurationVersion = build.ConfigurationVersion,
-                Plan = plan,
-                DriverCreateTimeout = settings.DriverCreateTimeout,
-                BuildTimeout = plan.BuildTimeout is { } t && t < settings.BuildTimeout ? t : settings.BuildTimeout,
-                MaxParallelJobs = settings.MaxParallelJobs,
-                DriverLivenessInterval = settings.DriverLivenessInterval,
-                DriverLivenessTimeout = settings.DriverLivenessTimeout,
-            }, new StartOrchestrationOptions(build.Id), cancellationToken);
+            await durable.ScheduleNewOrchestrationInstanceAsync(nameof(BuildOrchestrator), BuildOrchestrationInput.Create(build, plan, settings),
+                new StartOrchestrationOptions(build.Id), cancellationToken);
         }
         catch (OrchestrationAlreadyExistsException)
         {

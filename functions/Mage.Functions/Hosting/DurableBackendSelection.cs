@@ -19,9 +19,16 @@ public static class DurableBackendSelection
     /// <summary>Setting that names the backend.</summary>
     public const string Setting = "Mage:Durable:Backend";
 
+    /// <summary>Setting: how long a worker holds an orchestration's messages while it runs an episode.</summary>
+    public const string OrchestrationLeaseSetting = "Mage:Durable:OrchestrationLease";
+
     /// <summary>Registers the configured backend on <paramref name="durable"/>.</summary>
     public static void Configure(DurableTaskBuilder durable, IConfiguration configuration)
     {
+        // Build episodes take milliseconds; a short lease means that messages a killed app was
+        // holding come back to the survivors in seconds rather than the runtime's default minutes.
+        var lease = configuration.GetValue(OrchestrationLeaseSetting, TimeSpan.FromSeconds(30));
+        durable.Services.Configure<DurableTaskWorkerOptions>(o => o.OrchestrationLease = lease);
         var choice = configuration[Setting] is { Length: > 0 } value ? value : "AzureStorage";
         if (choice.Equals("InMemory", StringComparison.OrdinalIgnoreCase))
         {

@@ -38,6 +38,8 @@ public static class ServiceCollectionExtensions
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(MageClaims.AdminPolicy, p => p.RequireClaim(MageClaims.Role, MageClaims.AdminRole));
         services.AddMageCatalog();
+        services.AddMageOpenApi();
+        services.AddMageWebhooks(configuration).AddSubmitRateLimiting(configuration);
         return services;
     }
 }

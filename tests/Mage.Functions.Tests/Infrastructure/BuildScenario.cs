@@ -16,10 +16,10 @@ public sealed class BuildScenario : IAsyncDisposable
     /// <summary>A service that exists, unique to this scenario.</summary>
     public string Service { get; }
 
-    /// <summary>Starts the app and creates the service.</summary>
-    public static async Task<BuildScenario> StartAsync()
+    /// <summary>Starts the app (with <paramref name="overrides"/> of its settings) and creates the service.</summary>
+    public static async Task<BuildScenario> StartAsync(IDictionary<string, string?>? overrides = null)
     {
-        var app = await MageAppFactory.CreateAsync();
+        var app = await MageAppFactory.CreateAsync(overrides);
         var api = new BuildApi(app.CreateAdminClient());
         var service = TestNames.Unique("svc");
         await api.CreateServiceAsync(service);

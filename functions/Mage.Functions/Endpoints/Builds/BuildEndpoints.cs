@@ -18,7 +18,7 @@ public static class BuildEndpoints
     /// <summary>Maps the routes on the <c>/api</c> group.</summary>
     public static RouteGroupBuilder MapBuildEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/services/{service}/builds", SubmitAsync).WithName("SubmitBuild").WithTags("Builds");
+        api.MapPost("/services/{service}/builds", SubmitAsync).Accepts<BuildRequest>("application/json").WithName("SubmitBuild").WithTags("Builds");
         api.MapGet("/services/{service}/builds", ListAsync).WithName("ListBuilds").WithTags("Builds");
         api.MapGet("/builds/{id}", GetAsync).WithName("GetBuild").WithTags("Builds");
         api.MapPost("/builds/{id}/kill", KillAsync).WithName("KillBuild").WithTags("Builds");

@@ -125,10 +125,11 @@ public sealed class BuildEdgeTests
     }
 
     [Fact]
-    public async Task Submit_DriverSlowerThanLimit_TimedOutWithDjinnMessage()
+    public async Task Submit_DriverSlowerThanLimit_TimedOutWithDjinnMessageAndLateDriverDestroyed()
     {
+        var slow = new SlowDriver(TimeSpan.FromSeconds(4));
         await using var factory = await MageAppFactory.CreateAsync(new Dictionary<string, string?> { ["Mage:DriverCreateTimeout"] = "00:00:01" });
-        await using var app = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IBuildDriver>(new SlowDriver(TimeSpan.FromSeconds(30)))));
+        await using var app = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IBuildDriver>(slow)));
         using var client = app.CreateClient();
         client.DefaultRequestHeaders.Add("x-functions-key", factory.AdminKey);
         var api = new BuildApi(client);
@@ -140,6 +141,9 @@ public sealed class BuildEdgeTests
 
         Assert.Equal("timed_out", build.Status);
         Assert.Equal("driver creation exceeded 1s", build.Error);
+        // The driver that became ready after the limit must not outlive the build.
+        var destroyed = await slow.Destroyed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(accepted.Id, destroyed);
     }
 
     /// <summary>A local driver whose creation takes longer than the limit.</summary>
@@ -156,7 +160,13 @@ public sealed class BuildEdgeTests
         public Task<JobRunResult> RunJobAsync(DriverHandle handle, JobRunRequest job, IJobOutput output, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("never reached");
 
-        public Task DestroyAsync(DriverHandle handle, CancellationToken cancellationToken) => Task.CompletedTask;
+        public TaskCompletionSource<string> Destroyed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task DestroyAsync(DriverHandle handle, CancellationToken cancellationToken)
+        {
+            Destroyed.TrySetResult(handle.BuildId);
+            return Task.CompletedTask;
+        }
 
         public DriverHandle HandleFor(string buildId) => new(Type, buildId, Path.Combine(Path.GetTempPath(), buildId));
     }

@@ -189,6 +189,29 @@ public sealed class BuildFlowTests
     }
 
     [Fact]
+    public async Task Submit_SourceServedByGitDaemon_ClonesOverTheNetwork()
+    {
+        await using var scenario = await BuildScenario.StartAsync();
+        var (api, service) = (scenario.Api, scenario.Service);
+        var repo = await GitFixture.CreateBareRepositoryAsync("README.md", "hello over git://");
+        await using var daemon = await GitDaemon.StartAsync(Path.GetDirectoryName(repo)!);
+
+        var accepted = await api.SubmitAcceptedAsync(service, "v1", $"""
+            driver: {"{"} type: local {"}"}
+            sources: ["{daemon.UrlOf("repo.git")} => src"]
+            stages: [check]
+            jobs:
+              - {"{"} stage: check, commands: ["cat src/README.md", "git -C src log --oneline"] {"}"}
+            """);
+
+        var build = await api.WaitForEndAsync(accepted.Id);
+        Assert.True(build.Status == "passed", $"{build.Status}: {build.Error}\n{await api.LogAsync(accepted.Id, "clone.1")}");
+        var log = await api.LogAsync(accepted.Id, "check.1");
+        Assert.Contains("hello over git://", log, StringComparison.Ordinal);
+        Assert.Contains("initial", log, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetLog_FollowWhileJobRuns_StreamsUntilTheJobEnds()
     {
         await using var scenario = await BuildScenario.StartAsync();

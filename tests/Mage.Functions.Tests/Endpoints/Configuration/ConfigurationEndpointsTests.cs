@@ -48,6 +48,18 @@ public sealed class ConfigurationEndpointsTests(CatalogApp app) : IClassFixture<
     }
 
     [Fact]
+    public async Task Put_CurlsDefaultFormContentType_IsStillReadAsTheText()
+    {
+        // curl --data-binary sends application/x-www-form-urlencoded unless told otherwise (the README's example).
+        var service = await app.CreateServiceAsync();
+
+        var put = await PutAsync(app.Admin, service, Minimal(service), "application/x-www-form-urlencoded");
+
+        Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+        Assert.Equal(Minimal(service), await app.Admin.GetStringAsync(Url($"/api/services/{service}/configuration")));
+    }
+
+    [Fact]
     public async Task Put_SeveralVersions_EachReadableAndListedNewestFirst()
     {
         var service = await app.CreateServiceAsync();

@@ -1,0 +1,54 @@
+using Mage.Storage;
+using Mage.Storage.Tables;
+
+namespace Mage.Builds.Webhooks;
+
+/// <summary>
+/// The webhook tables, created on first use. Thread-safe singleton; a failed creation (storage
+/// down) is retried by the next caller instead of being remembered.
+/// </summary>
+public sealed class WebhookStorage
+{
+    private readonly Lock _gate = new();
+    private Task? _ready;
+
+    /// <summary>Creates clients for the names in <paramref name="options"/>; sends no request.</summary>
+    public WebhookStorage(StorageAccount account, WebhookOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(options);
+        Subscriptions = account.GetTable(options.SubscriptionsTable);
+        Deliveries = account.GetTable(options.DeliveriesTable);
+        Outbox = account.GetTable(options.OutboxTable);
+    }
+
+    /// <summary>Subscriptions (PartitionKey = service, RowKey = subscription id).</summary>
+    public TableClient Subscriptions { get; }
+
+    /// <summary>Deliveries (PartitionKey = service, RowKey = <c>{subscription id}_{event id}</c>).</summary>
+    public TableClient Deliveries { get; }
+
+    /// <summary>Deliveries not yet finished (PartitionKey = <see cref="WebhookDeliveryStore.OutboxPartition"/>).</summary>
+    public TableClient Outbox { get; }
+
+    /// <summary>Completes when every table exists.</summary>
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        Task ready;
+        lock (_gate)
+        {
+            if (_ready is null || _ready.IsFaulted || _ready.IsCanceled)
+            {
+                // Not tied to one caller's token: other callers share this task.
+                _ready = Task.WhenAll(
+                    Subscriptions.CreateIfNotExistsAsync(CancellationToken.None),
+                    Deliveries.CreateIfNotExistsAsync(CancellationToken.None),
+                    Outbox.CreateIfNotExistsAsync(CancellationToken.None));
+            }
+
+            ready = _ready;
+        }
+
+        return ready.WaitAsync(cancellationToken);
+    }
+}

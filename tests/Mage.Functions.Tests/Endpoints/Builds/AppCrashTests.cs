@@ -1,0 +1,86 @@
+using Mage.Functions.Endpoints.Builds;
+using Mage.Functions.Tests.Infrastructure;
+using Mage.Testing;
+
+namespace Mage.Functions.Tests.Endpoints.Builds;
+
+/// <summary>
+/// The app killed with SIGKILL in the middle of a build, then started again over the same storage:
+/// the build must end with a true final status and a reason, never stay <c>running</c>.
+/// </summary>
+public sealed class AppCrashTests
+{
+    [Fact]
+    public async Task KillNine_MidBuild_RestartedAppFinishesTheBuildWithAReason()
+    {
+        var azurite = await TestAzurite.GetAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["Mage:AdminKey"] = "admin-" + Guid.NewGuid().ToString("N"),
+            ["Mage:EncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            ["Mage:TaskHub"] = TestNames.Unique("crash"),
+            ["Mage:WorkRoot"] = Directory.CreateTempSubdirectory("mage-crash-").FullName,
+            ["Mage:DriverLivenessInterval"] = "00:00:02",
+            ["Mage:DriverLivenessTimeout"] = "00:00:03",
+        };
+        const string Manifest = """
+            driver: { type: local }
+            stages: [one]
+            jobs:
+              - { stage: one, commands: ["echo started", "sleep 20", "echo finished"] }
+            """;
+
+        string id;
+        await using (var first = await AppProcess.StartAsync(AppProcess.BesideThisProgram(), settings))
+        {
+            var api = ApiOf(first, settings);
+            var service = TestNames.Unique("svc");
+            await api.CreateServiceAsync(service);
+            id = (await api.SubmitAcceptedAsync(service, "v1", Manifest)).Id;
+            await WaitForLogAsync(api, id, "started");
+            first.KillHard();
+        }
+
+        await using var second = await AppProcess.StartAsync(AppProcess.BesideThisProgram(), settings);
+        BuildView final;
+        try
+        {
+            final = await ApiOf(second, settings).WaitForEndAsync(id, TimeSpan.FromMinutes(2));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            throw new InvalidOperationException($"{ex.Message}\n--- restarted app's output ---\n{second.Output[^Math.Min(second.Output.Length, 6000)..]}", ex);
+        }
+
+        // The workspace died with the first process, so the honest outcome is a failure that says why.
+        Assert.Equal("failed", final.Status);
+        Assert.Contains("driver lost", final.Error, StringComparison.Ordinal);
+        Assert.NotNull(final.FinishedAt);
+        Assert.All(final.Stages.SelectMany(s => s.Jobs), job => Assert.NotEqual("running", job.Status));
+    }
+
+    private static BuildApi ApiOf(AppProcess app, Dictionary<string, string?> settings)
+    {
+        var client = new HttpClient { BaseAddress = app.BaseAddress };
+        client.DefaultRequestHeaders.Add("x-functions-key", settings["Mage:AdminKey"]);
+        return new BuildApi(client);
+    }
+
+    private static async Task WaitForLogAsync(BuildApi api, string id, string text)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            var response = await api.Client.GetAsync(new Uri($"/api/builds/{id}/jobs/one.1/log", UriKind.Relative));
+            if (response.IsSuccessStatusCode && (await response.Content.ReadAsStringAsync()).Contains(text, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"job one.1 of {id} never printed '{text}'");
+    }
+}
