@@ -1,4 +1,5 @@
 using Mage.Builds.Activities;
+using Mage.Builds.Codegen;
 using Mage.Builds.Configuration;
 using Mage.Builds.Drivers;
 using Mage.Builds.Jobs;
@@ -43,6 +44,7 @@ public static class BuildsServiceCollectionExtensions
         services.AddSingleton<ArtifactCollector>();
         services.AddSingleton<BuildSubmitter>();
         services.AddMageConfigurations();
+        services.AddMageCodegen();
 
         services.AddSingleton(sp => new RunningJobRegistry(logger: sp.GetRequiredService<ILogger<RunningJobRegistry>>()));
         services.AddSingleton<JobProcess>();
@@ -60,6 +62,7 @@ public static class BuildsServiceCollectionExtensions
                 .AddActivity<UpdateBuildStatusActivity>()
                 .AddActivity<CreateDriverActivity>()
                 .AddActivity<PlaceObjectsActivity>()
+                .AddActivity<GenerateCodeActivity>()
                 .AddActivity<RunJobActivity>()
                 .AddActivity<KillJobsActivity>()
                 .AddActivity<PingDriverActivity>()

@@ -7,9 +7,10 @@ namespace Mage.Builds.Orchestration;
 
 /// <summary>
 /// Runs one build (instance id = build id), following architecture.md "The flow of one build":
-/// status running and the driver created (one activity, bounded by a durable timer) → place objects → clone the
-/// sources in parallel → stages in order, jobs of a stage in parallel (bounded) → destroy the
-/// driver on every path → final status.
+/// status running and the driver created (one activity, bounded by a durable timer) → place
+/// objects → clone the sources in parallel → generate code (builds with a configuration
+/// version) → stages in order, jobs of a stage in parallel (bounded) → destroy the driver on
+/// every path → final status.
 /// </summary>
 /// <remarks>
 /// Deterministic: every side effect is an activity, time is <see cref="TaskOrchestrationContext.CurrentUtcDateTime"/>,
@@ -88,14 +89,24 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
 
         private async Task RunStepsAsync()
         {
-
             if (input.Plan.Objects.Count > 0)
             {
                 await OnDriverAsync(context.CallActivityAsync<bool>(nameof(PlaceObjectsActivity), new PlaceObjectsInput(input.BuildId, _lease!, input.Plan.Objects), OnWorker()));
             }
 
-            for (var s = 0; s < input.Plan.Stages.Count; s++)
+            // "|| s == 1": code generation happens even when the manifest has no stage of its own.
+            for (var s = 0; s < input.Plan.Stages.Count || s == 1; s++)
             {
+                // Mage step 5: stage 0 is the setup stage (driver, clones); code is generated after it.
+                if (s == 1)
+                {
+                    await GenerateCodeAsync();
+                    if (s == input.Plan.Stages.Count)
+                    {
+                        break;
+                    }
+                }
+
                 var stage = input.Plan.Stages[s];
                 var failed = await RunStageAsync(s, stage);
                 if (failed is null)
@@ -116,6 +127,21 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
 
             // Mage steps 5 and 9 (code generation, merge request) slot in here once a service
             // configuration exists; builds of services without one skip them.
+        }
+
+        /// <summary>Mage step 5, for builds with a configuration version: generated code into the workspace and Blob storage; a pack or configuration problem fails the build with its message.</summary>
+        private async Task GenerateCodeAsync()
+        {
+            if (input.ConfigurationVersion is not { } version)
+            {
+                return;
+            }
+
+            var generated = await OnDriverAsync(context.CallActivityAsync<GenerateCodeResult>(nameof(GenerateCodeActivity), new GenerateCodeInput(input.BuildId, _lease!, version), OnWorker()));
+            if (!generated.Succeeded)
+            {
+                throw new BuildInterruptedException(BuildStatus.Failed, $"code generation failed: {generated.Error}");
+            }
         }
 
         /// <summary>Runs the jobs of one stage, at most <see cref="BuildOrchestrationInput.MaxParallelJobs"/> at a time; returns the first failed job's name, or null.</summary>

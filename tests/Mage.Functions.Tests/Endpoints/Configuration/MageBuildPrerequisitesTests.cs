@@ -5,6 +5,7 @@ using Mage.Functions.Tests.Endpoints.Catalog;
 using Mage.Functions.Tests.Infrastructure;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Mage.Functions.Tests.Endpoints.Configuration;
 
@@ -32,10 +33,10 @@ public sealed class MageBuildPrerequisitesTests(CatalogApp app) : IClassFixture<
 
     private static object GitRepository => new { provider = "git", url = "file:///tmp/mage-config-tests.git" };
 
-    private async Task SaveConfigurationAsync(string service, HttpClient? client = null)
+    private async Task SaveConfigurationAsync(string service, HttpClient? client = null, string? text = null)
     {
-        var put = await ConfigurationEndpointsTests.PutAsync(client ?? app.Admin, service, ConfigurationEndpointsTests.Minimal(service));
-        Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+        var put = await ConfigurationEndpointsTests.PutAsync(client ?? app.Admin, service, text ?? ConfigurationEndpointsTests.Minimal(service));
+        Assert.True(put.StatusCode == HttpStatusCode.Created, await put.Content.ReadAsStringAsync());
     }
 
     private static async Task<string> DetailAsync(HttpResponseMessage response, HttpStatusCode expected)
@@ -151,8 +152,11 @@ public sealed class MageBuildPrerequisitesTests(CatalogApp app) : IClassFixture<
     [Fact]
     public async Task Submit_NoManifestAnywhere_422SaysNeitherServiceNorPackHasOne()
     {
+        // The built-in pack has a default manifest, so the configuration names an uploaded "pack" that is no archive.
         var service = await ServiceAsync(GitRepository);
-        await SaveConfigurationAsync(service);
+        var upload = await app.Admin.PutAsync(Url($"/api/services/{service}/objects/not-a-pack.tar.gz"), new ByteArrayContent("not an archive"u8.ToArray()));
+        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        await SaveConfigurationAsync(service, text: ConfigurationEndpointsTests.Minimal(service).Replace("pack: aspnet-minimal-api", "pack: { object: not-a-pack.tar.gz }", StringComparison.Ordinal));
 
         var detail = await DetailAsync(await SubmitAsync(app.Admin, service, new { tag = "v1" }), HttpStatusCode.UnprocessableEntity);
 
@@ -164,7 +168,7 @@ public sealed class MageBuildPrerequisitesTests(CatalogApp app) : IClassFixture<
     {
         // A pack's default manifest comes from the registered IPackDefaultManifestSource (code generation provides the real one).
         var source = new RecordingPackManifests("driver: { type: local }\nstages: [pack]\njobs:\n  - { stage: pack, commands: [\"echo pack-default\"] }\n");
-        await using var factory = app.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IPackDefaultManifestSource>(source)));
+        await using var factory = app.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.RemoveAll<IPackDefaultManifestSource>().AddSingleton<IPackDefaultManifestSource>(source)));
         using var client = factory.CreateClient();
         client.DefaultRequestHeaders.Add("x-functions-key", app.Factory.AdminKey);
         var service = await ServiceAsync(GitRepository);

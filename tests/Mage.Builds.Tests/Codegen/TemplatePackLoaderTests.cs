@@ -1,0 +1,98 @@
+using Mage.Builds.Codegen;
+
+namespace Mage.Builds.Tests.Codegen;
+
+public sealed class TemplatePackLoaderTests
+{
+    [Fact]
+    public void Load_NoPackYaml_SaysWhatAPackIs()
+    {
+        using var pack = new PackFolder(manifest: null).Write("templates/a.txt", "a");
+
+        var error = Assert.Throws<TemplatePackException>(() => TemplatePackLoader.Load(pack.Root, "test"));
+
+        Assert.Contains("pack.yaml", error.Message, StringComparison.Ordinal);
+        Assert.Contains("templates/ folder", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_PackYamlMissingFieldsAndUnknownKey_ListsEveryProblemWithItsLine()
+    {
+        using var pack = new PackFolder("name: Bad Name\nversoin: 1\nsupports:\n- crud\n- teleport\n").Write("templates/a.txt", "a");
+
+        var error = Assert.Throws<TemplatePackException>(() => TemplatePackLoader.Load(pack.Root, "test"));
+
+        Assert.Contains(error.Problems, p => p.Line == 2 && p.Message.Contains("unknown key versoin", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Message == "description is required");
+        Assert.Contains(error.Problems, p => p.Message == "version is required");
+        Assert.Contains(error.Problems, p => p.Line == 1 && p.Message.Contains("lower-case", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Line == 5 && p.Message.Contains("teleport", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_UnclosedBlock_NamesTheFileAndTheLineOfTheBlock()
+    {
+        using var pack = new PackFolder().Write("templates/README.md.hbs", "# {{service.name}}\n\n{{#each entities}}\n- {{name}}\n");
+
+        var error = Assert.Throws<TemplatePackException>(() => TemplatePackLoader.Load(pack.Root, "test"));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal("templates/README.md.hbs", problem.File);
+        Assert.Equal(3, problem.Line);
+        Assert.Contains("templates/README.md.hbs:3", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_CloseWithoutOpen_NamesTheLineOfTheClose()
+    {
+        using var pack = new PackFolder().Write("templates/a.txt.hbs", "one\ntwo\n{{/if}}\n");
+
+        var error = Assert.Throws<TemplatePackException>(() => TemplatePackLoader.Load(pack.Root, "test"));
+
+        Assert.Equal(3, Assert.Single(error.Problems).Line);
+    }
+
+    [Fact]
+    public void Load_UnterminatedExpression_UsesTheParsersPosition()
+    {
+        using var pack = new PackFolder().Write("templates/a.txt.hbs", "one\ntwo\nthree {{service.name\n");
+
+        var error = Assert.Throws<TemplatePackException>(() => TemplatePackLoader.Load(pack.Root, "test"));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.True(problem.Line >= 3, $"line {problem.Line}: {problem.Message}");
+    }
+
+    [Fact]
+    public void Load_TwoBrokenTemplates_ReportsBoth()
+    {
+        using var pack = new PackFolder()
+            .Write("templates/a.txt.hbs", "{{#if x}}\n")
+            .Write("templates/b.txt.hbs", "{{/each}}\n");
+
+        var error = Assert.Throws<TemplatePackException>(() => TemplatePackLoader.Load(pack.Root, "test"));
+
+        Assert.Equal(["templates/a.txt.hbs", "templates/b.txt.hbs"], error.Problems.Select(p => p.File));
+    }
+
+    [Fact]
+    public void Load_NoTemplates_SaysWhereTheyGo()
+    {
+        using var pack = new PackFolder();
+
+        var error = Assert.Throws<TemplatePackException>(() => TemplatePackLoader.Load(pack.Root, "test"));
+
+        Assert.Contains("templates/", Assert.Single(error.Problems).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_SymbolicLink_IsRefused()
+    {
+        using var pack = new PackFolder().Write("templates/a.txt", "a");
+        File.CreateSymbolicLink(Path.Combine(pack.Root, "templates", "passwd"), "/etc/passwd");
+
+        var error = Assert.Throws<TemplatePackException>(() => TemplatePackLoader.Load(pack.Root, "test"));
+
+        Assert.Equal("templates/passwd", Assert.Single(error.Problems).File);
+    }
+}

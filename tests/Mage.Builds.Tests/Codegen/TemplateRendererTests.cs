@@ -1,0 +1,113 @@
+using System.Text;
+using Mage.Builds.Codegen;
+using Mage.Builds.Codegen.Model;
+using Mage.Builds.Configuration;
+
+namespace Mage.Builds.Tests.Codegen;
+
+public sealed class TemplateRendererTests
+{
+    private static readonly CodegenService TwoEntities = new("shop", string.Empty,
+        [
+            new CodegenEntity("order-line", [new CodegenField("id", "int", Key: true)]),
+            new CodegenEntity("category", [new CodegenField("id", "guid", Key: true)]),
+        ],
+        [new CodegenSpell(SpellNames.Crud, new Dictionary<string, string>())], [], []);
+
+    [Fact]
+    public void Render_PathMentioningEntity_OneFilePerEntity()
+    {
+        using var pack = new PackFolder().Write("templates/src/{{entity.pascalName}}.cs.hbs", "class {{entity.pascalName}} { {{entity.key.csharpType}} Id; }\n");
+
+        var files = TemplateRenderer.Render(TemplatePackLoader.Load(pack.Root, "test"), TwoEntities);
+
+        Assert.Equal(["src/Category.cs", "src/OrderLine.cs"], files.Select(f => f.Path));
+        Assert.Equal("class OrderLine { int Id; }\n", Encoding.UTF8.GetString(files[1].Content));
+    }
+
+    [Fact]
+    public void Render_TemplateRenderingToWhitespace_ProducesNoFile()
+    {
+        using var pack = new PackFolder()
+            .Write("templates/cache.txt.hbs", "{{#if spells.cacheAside}}cache{{/if}}\n\n")
+            .Write("templates/always.txt", "kept");
+
+        var files = TemplateRenderer.Render(TemplatePackLoader.Load(pack.Root, "test"), TwoEntities);
+
+        Assert.Equal("always.txt", Assert.Single(files).Path);
+    }
+
+    [Theory]
+    [InlineData("..", "/x.txt")]
+    [InlineData("../..", "/x.txt")]
+    [InlineData("/etc", "/passwd")]
+    [InlineData("", "")]
+    public void Render_PathLeavingTheTree_IsRefusedWithTheRenderedPath(string value, string suffix)
+    {
+        // Data can put "/" and ".." into a path that the file name alone cannot.
+        using var pack = new PackFolder().Write("templates/{{service.name}}" + (suffix.Length == 0 ? string.Empty : "x.txt"), "x");
+        var model = TemplateModel.Build(TwoEntities);
+        model["service"] = new Dictionary<string, object?> { ["name"] = value + suffix[..Math.Max(0, suffix.Length - 5)] };
+
+        var error = Assert.Throws<TemplatePackException>(() => TemplateRenderer.Render(TemplatePackLoader.Load(pack.Root, "test"), model));
+
+        Assert.Contains("its path renders to", Assert.Single(error.Problems).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_MisspelledName_NamesTheFileAndLine()
+    {
+        using var pack = new PackFolder().Write("templates/a.txt.hbs", "first\n{{service.pascalNmae}}\n");
+
+        var error = Assert.Throws<TemplatePackException>(() => TemplateRenderer.Render(TemplatePackLoader.Load(pack.Root, "test"), TwoEntities));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal(("templates/a.txt.hbs", 2), (problem.File, problem.Line));
+        Assert.Contains("pascalNmae", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_SpellThePackDoesNotSupport_IsRefusedNamingTheSpell()
+    {
+        using var pack = new PackFolder().Write("templates/a.txt", "a");
+        var service = TwoEntities with { Spells = [new CodegenSpell(SpellNames.WorkQueue, new Dictionary<string, string>())] };
+
+        var error = Assert.Throws<TemplatePackException>(() => TemplateRenderer.Render(TemplatePackLoader.Load(pack.Root, "test"), service));
+
+        Assert.Contains("spell work-queue", error.Message, StringComparison.Ordinal);
+        Assert.Contains("supports: crud", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_TwoTemplatesSamePath_IsRefused()
+    {
+        using var pack = new PackFolder()
+            .Write("templates/a.txt", "plain")
+            .Write("templates/a.txt.hbs", "template");
+
+        var error = Assert.Throws<TemplatePackException>(() => TemplateRenderer.Render(TemplatePackLoader.Load(pack.Root, "test"), TwoEntities));
+
+        Assert.Contains("also renders to", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_CrLfTemplate_WritesLf()
+    {
+        using var pack = new PackFolder().Write("templates/a.txt.hbs", "one\r\n{{service.name}}\r\n");
+
+        var files = TemplateRenderer.Render(TemplatePackLoader.Load(pack.Root, "test"), TwoEntities);
+
+        Assert.Equal("one\nshop\n", Encoding.UTF8.GetString(Assert.Single(files).Content));
+    }
+
+    [Fact]
+    public void Render_Helpers_ConvertNamesAndLiterals()
+    {
+        using var pack = new PackFolder().Write("templates/a.txt.hbs",
+            "{{pascal \"order-line\"}} {{camel \"Order_Line\"}} {{kebab \"OrderLine\"}} {{snake \"orderLine\"}} {{plural \"category\"}} {{toCSharpType \"datetime\"}} {{csharpString \"a\\\"b\"}} {{csharp null}}");
+
+        var files = TemplateRenderer.Render(TemplatePackLoader.Load(pack.Root, "test"), TwoEntities);
+
+        Assert.Equal("OrderLine orderLine order-line order_line categories DateTimeOffset \"a\\\"b\" null", Encoding.UTF8.GetString(Assert.Single(files).Content));
+    }
+}
