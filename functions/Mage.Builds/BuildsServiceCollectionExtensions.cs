@@ -1,4 +1,5 @@
 using Mage.Builds.Activities;
+using Mage.Builds.CodeHosts;
 using Mage.Builds.Drivers;
 using Mage.Builds.Jobs;
 using Mage.Builds.Orchestration;
@@ -41,6 +42,7 @@ public static class BuildsServiceCollectionExtensions
         services.AddSingleton<JobRunner>();
         services.AddSingleton<ArtifactCollector>();
         services.AddSingleton<BuildSubmitter>();
+        services.AddMergeRequests(configuration);
 
         services.AddSingleton(sp => new RunningJobRegistry(logger: sp.GetRequiredService<ILogger<RunningJobRegistry>>()));
         services.AddSingleton<JobProcess>();
@@ -61,7 +63,8 @@ public static class BuildsServiceCollectionExtensions
                 .AddActivity<KillJobsActivity>()
                 .AddActivity<PingDriverActivity>()
                 .AddActivity<DestroyDriverActivity>()
-                .AddActivity<FinishJobsActivity>();
+                .AddActivity<FinishJobsActivity>()
+                .AddActivity<CreateMergeRequestActivity>();
             configureDurable(durable);
         });
         return services;

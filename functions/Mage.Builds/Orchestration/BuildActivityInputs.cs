@@ -43,3 +43,13 @@ public sealed record RunJobInput(string BuildId, string Tag, DriverLease Lease, 
 /// <param name="BuildId">The build.</param>
 /// <param name="Status">Status for jobs that were running (queued ones become skipped).</param>
 public sealed record FinishJobsInput(string BuildId, string Status);
+
+/// <summary>Input of the merge-request step.</summary>
+/// <param name="BuildId">The build.</param>
+/// <param name="ConfigurationVersion">The saved configuration version the code was generated from.</param>
+public sealed record CreateMergeRequestInput(string BuildId, long ConfigurationVersion);
+
+/// <summary>What the merge-request step did: the merge request, or why there is none (a permanent failure).</summary>
+/// <param name="MergeRequest">The merge request (or pushed branch), when published.</param>
+/// <param name="Error">Why the build fails, when not.</param>
+public sealed record MergeRequestOutcome(Records.MergeRequestRef? MergeRequest, string? Error);

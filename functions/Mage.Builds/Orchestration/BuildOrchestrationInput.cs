@@ -37,4 +37,10 @@ public sealed record BuildOrchestrationInput
 
     /// <summary>How long that check may take before the build fails with "driver lost".</summary>
     public TimeSpan DriverLivenessTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The saved configuration version the build generates code from; null for a build without
+    /// Mage configuration (no code generation, no merge request).
+    /// </summary>
+    public long? ConfigurationVersion { get; init; }
 }

@@ -24,6 +24,12 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
     /// <summary>How long cleanup (kill signals, driver destruction) may take once the build ends.</summary>
     public static readonly TimeSpan CleanupDeadline = TimeSpan.FromMinutes(2);
 
+    /// <summary>Longest the merge-request step may take, retries included.</summary>
+    public static readonly TimeSpan MergeRequestTimeout = TimeSpan.FromMinutes(15);
+
+    /// <summary>Retries of the merge-request step after a transient failure (rate limits, 5xx, network, a lost push race).</summary>
+    public static readonly RetryPolicy MergeRequestRetry = new(maxNumberOfAttempts: 4, firstRetryInterval: TimeSpan.FromSeconds(15), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(2));
+
     /// <inheritdoc />
     public override Task<string> RunAsync(TaskOrchestrationContext context, BuildOrchestrationInput input) =>
         new BuildRun(context, input).ExecuteAsync();
@@ -108,6 +114,36 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
 
             // Mage steps 5 and 9 (code generation, merge request) slot in here once a service
             // configuration exists; builds of services without one skip them.
+
+            // Step 9 runs only for builds that generated code, and only once every stage passed;
+            // a failed job in an allow_failures stage still opens the merge request (the build
+            // ends passed_with_failures, and the description shows that job's result).
+            if (input.ConfigurationVersion is { } configurationVersion)
+            {
+                await CreateMergeRequestAsync(configurationVersion);
+            }
+        }
+
+        /// <summary>Publishes the generated code (step 9); the build can pass only once this returns.</summary>
+        private async Task CreateMergeRequestAsync(long configurationVersion)
+        {
+            var call = context.CallActivityAsync<MergeRequestOutcome>(nameof(CreateMergeRequestActivity),
+                new CreateMergeRequestInput(input.BuildId, configurationVersion), TaskOptions.FromRetryPolicy(MergeRequestRetry));
+            MergeRequestOutcome outcome;
+            try
+            {
+                outcome = await InterruptibleAsync(call, MergeRequestTimeout,
+                    () => new BuildInterruptedException(BuildStatus.Failed, $"merge request: the step did not finish within {GoDuration.Format(MergeRequestTimeout)}"));
+            }
+            catch (TaskFailedException ex)
+            {
+                throw new BuildInterruptedException(BuildStatus.Failed, $"merge request: {ex.FailureDetails.ErrorMessage}");
+            }
+
+            if (outcome.Error is not null || outcome.MergeRequest is null)
+            {
+                throw new BuildInterruptedException(BuildStatus.Failed, $"merge request: {outcome.Error ?? "the code host returned no merge request"}");
+            }
         }
 
         /// <summary>Runs the jobs of one stage, at most <see cref="BuildOrchestrationInput.MaxParallelJobs"/> at a time; returns the first failed job's name, or null.</summary>
