@@ -16,7 +16,8 @@ public static class CodeHostsServiceCollectionExtensions
             .Validate(o => Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out _), "Mage__MergeRequests__PublicUrl must be an absolute URL (the address people use to reach this app).")
             .Validate(o => o.GitLabMaxRetries >= 0 && o.GitCommandTimeout > TimeSpan.Zero, "Mage__MergeRequests__GitLabMaxRetries must be ≥ 0 and GitCommandTimeout positive.");
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<MergeRequestOptions>>().Value);
-        services.AddHttpClient<GitLabClient>(http => http.Timeout = TimeSpan.FromSeconds(100));
+        services.AddHttpClient<GitLabClient>(http => http.Timeout = TimeSpan.FromSeconds(100))
+            .ConfigurePrimaryHttpMessageHandler(GitLabClient.CreateHandler);
         services.AddSingleton(sp => new GitRunner(sp.GetRequiredService<MergeRequestOptions>().GitCommandTimeout));
         services.AddTransient<ICodeHost>(sp => ActivatorUtilities.CreateInstance<GitLabCodeHost>(sp, sp.GetRequiredService<GitLabClient>()));
         services.AddSingleton<ICodeHost, GitCodeHost>();

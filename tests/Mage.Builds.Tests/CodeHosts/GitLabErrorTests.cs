@@ -28,6 +28,20 @@ public sealed class GitLabErrorTests
     }
 
     [Fact]
+    public async Task PublishAsync_Redirect_NotFollowedSoTheTokenStaysHome()
+    {
+        await using var h = await GitLabHarness.StartAsync();
+        await using var elsewhere = await Mage.Testing.GitLab.FakeGitLab.StartAsync("other");
+        h.GitLab.AddFault(new FakeGitLabFault("GET", "/repository/branches/", 301, "", Times: 10) { Location = elsewhere.BaseAddress.AbsoluteUri });
+
+        var error = await Assert.ThrowsAsync<CodeHostException>(() => h.Host.PublishAsync(h.Repository, GitLabHarness.Change("svc-1", "v1", ("a", "1")), CancellationToken.None));
+
+        Assert.Equal(301, error.Status);
+        Assert.Contains("redirects are not followed", error.Message, StringComparison.Ordinal);
+        Assert.Empty(elsewhere.Requests);
+    }
+
+    [Fact]
     public async Task PublishAsync_WrongToken_Real401FromServer()
     {
         await using var h = await GitLabHarness.StartAsync();

@@ -11,7 +11,7 @@ internal sealed class GitLabHarness : IAsyncDisposable
 {
     public const string Token = "glpat-SECRET-token-0123456789";
 
-    private readonly HttpClient _http = new();
+    private readonly HttpClient _http = new(GitLabClient.CreateHandler());
 
     private GitLabHarness(FakeGitLab gitLab, MergeRequestOptions options)
     {

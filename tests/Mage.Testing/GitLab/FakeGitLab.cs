@@ -219,6 +219,11 @@ public sealed class FakeGitLab : IAsyncDisposable
                     headers["Retry-After"] = fault.RetryAfter;
                 }
 
+                if (fault.Location is not null)
+                {
+                    headers["Location"] = fault.Location;
+                }
+
                 return (fault.Status, fault.Body, headers);
             }
         }

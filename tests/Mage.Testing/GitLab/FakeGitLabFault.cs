@@ -7,4 +7,8 @@ namespace Mage.Testing.GitLab;
 /// <param name="Body">JSON (or text) body, as GitLab documents it for that status.</param>
 /// <param name="RetryAfter">Value of <c>Retry-After</c>, or null.</param>
 /// <param name="Times">How many matching requests get the fault.</param>
-public sealed record FakeGitLabFault(string Method, string PathContains, int Status, string Body, string? RetryAfter = null, int Times = 1);
+public sealed record FakeGitLabFault(string Method, string PathContains, int Status, string Body, string? RetryAfter = null, int Times = 1)
+{
+    /// <summary>Value of <c>Location</c> (for redirects), or null.</summary>
+    public string? Location { get; init; }
+}

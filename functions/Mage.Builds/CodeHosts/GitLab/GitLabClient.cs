@@ -35,6 +35,12 @@ public sealed class GitLabClient(HttpClient http, MergeRequestOptions options, T
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
+    /// <summary>
+    /// The handler GitLab clients must use: redirects are not followed, because the
+    /// <c>PRIVATE-TOKEN</c> header would travel along to wherever a redirect points.
+    /// </summary>
+    public static HttpMessageHandler CreateHandler() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+
     /// <summary><c>GET /projects/:id</c>.</summary>
     public async Task<GitLabProject> GetProjectAsync(GitLabAddress address, string token, CancellationToken cancellationToken) =>
         (await SendAsync<GitLabProject>(HttpMethod.Get, address, "", null, token, "reading the project", allowNotFound: false, cancellationToken))!;

@@ -21,6 +21,7 @@ public static class GitLabErrors
             409 => new CodeHostException($"GitLab reported a conflict (409) while {operation}: something else changed the same branch or merge request at the same time.{said}", transient: true),
             422 => new CodeHostException($"GitLab could not process {operation} (422 Unprocessable Entity): the request was well formed but GitLab's rules refused it (branch names, protected branches, a closed project?).{said}"),
             429 => new CodeHostException($"GitLab kept rate-limiting {operation} (429 Too Many Requests){(retryAfter is { } wait ? $"; it asked to wait {wait.TotalSeconds:0} s" : "")}; the step will be retried.{said}", transient: true),
+            >= 300 and < 400 => new CodeHostException($"GitLab redirected {operation} ({status}) and redirects are not followed, so the token never travels to another address; set repository.url to the address GitLab itself uses (https, the final host name).{said}"),
             >= 500 => new CodeHostException($"GitLab failed while {operation} ({status}); the step will be retried.{said}", transient: true),
             _ => new CodeHostException($"GitLab answered {status} while {operation}.{said}"),
         };
