@@ -1,5 +1,6 @@
 using Mage.Builds.Activities;
 using Mage.Builds.CodeHosts;
+using Mage.Builds.Configuration;
 using Mage.Builds.Drivers;
 using Mage.Builds.Jobs;
 using Mage.Builds.Orchestration;
@@ -42,6 +43,7 @@ public static class BuildsServiceCollectionExtensions
         services.AddSingleton<JobRunner>();
         services.AddSingleton<ArtifactCollector>();
         services.AddSingleton<BuildSubmitter>();
+        services.AddMageConfigurations();
         services.AddMergeRequests(configuration);
 
         services.AddSingleton(sp => new RunningJobRegistry(logger: sp.GetRequiredService<ILogger<RunningJobRegistry>>()));

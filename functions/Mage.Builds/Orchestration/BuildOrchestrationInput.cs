@@ -20,6 +20,12 @@ public sealed record BuildOrchestrationInput
     /// <summary>Tag.</summary>
     public required string Tag { get; init; }
 
+    /// <summary>
+    /// The saved configuration version a Mage build generates code from (the latest at submit
+    /// unless the request named one); null for a build of a service without a saved configuration.
+    /// </summary>
+    public long? ConfigurationVersion { get; init; }
+
     /// <summary>The compiled manifest.</summary>
     public required ExecutionPlan Plan { get; init; }
 
@@ -37,10 +43,4 @@ public sealed record BuildOrchestrationInput
 
     /// <summary>How long that check may take before the build fails with "driver lost".</summary>
     public TimeSpan DriverLivenessTimeout { get; init; } = TimeSpan.FromSeconds(60);
-
-    /// <summary>
-    /// The saved configuration version the build generates code from; null for a build without
-    /// Mage configuration (no code generation, no merge request).
-    /// </summary>
-    public long? ConfigurationVersion { get; init; }
 }

@@ -1,4 +1,5 @@
 using Mage.Builds.Catalog;
+using Mage.Builds.Configuration;
 using Mage.Builds.Drivers;
 using Mage.Builds.Orchestration;
 using Mage.Builds.Records;
@@ -17,7 +18,8 @@ namespace Mage.Builds.Submission;
 /// the same instance twice is refused by the runtime, so a retry never makes a second build.
 /// </remarks>
 public sealed class BuildSubmitter(ServiceCatalog services, BuildStore builds, JobStore jobs, ManifestArchive manifests, DriverRegistry drivers,
-    DurableTaskClient durable, BuildStorageReadiness readiness, IOptions<MageOptions> options)
+    DurableTaskClient durable, BuildStorageReadiness readiness, IOptions<MageOptions> options, ConfigurationLoader configurations,
+    IEnumerable<IPackDefaultManifestSource> packManifests)
 {
     /// <summary>Submits a build for <paramref name="service"/>.</summary>
     public async Task<SubmitOutcome> SubmitAsync(string service, BuildRequest request, string? idempotencyKey, CancellationToken cancellationToken)
@@ -40,19 +42,34 @@ public sealed class BuildSubmitter(ServiceCatalog services, BuildStore builds, J
             errors.Add(new ManifestDiagnostic("tag", 0, 0, DiagnosticSeverity.Error, tagProblem));
         }
 
-        var yaml = string.IsNullOrWhiteSpace(request.Manifest) ? record.DefaultManifest : request.Manifest;
-        if (string.IsNullOrWhiteSpace(yaml))
+        // Bad input (400) is answered before missing prerequisites (422): a request's own
+        // manifest is checked first; a default manifest only once the build is known to be a Mage build.
+        var ownManifest = !string.IsNullOrWhiteSpace(request.Manifest);
+        var validation = ownManifest ? ManifestValidator.Validate(request.Manifest!, settings.ManifestLimits) : null;
+        errors.AddRange(validation?.Errors ?? []);
+        if (errors.Count > 0)
         {
-            errors.Add(new ManifestDiagnostic("manifest", 0, 0, DiagnosticSeverity.Error,
-                $"manifest is required: service {service} has no default manifest; send \"manifest\" with the YAML, or set \"defaultManifest\" on the service."));
-            return new SubmitOutcome.Invalid("The build request is invalid.", errors);
+            return Invalid(errors);
         }
 
-        var validation = ManifestValidator.Validate(yaml, settings.ManifestLimits);
+        var prerequisites = await MagePrerequisites.CheckAsync(record, request, configurations, cancellationToken);
+        if (prerequisites.Missing is { } missing)
+        {
+            return new SubmitOutcome.MissingPrerequisite(missing);
+        }
+
+        var yaml = ownManifest ? request.Manifest! : await DefaultManifestAsync(record, prerequisites.Configuration!, cancellationToken);
+        if (string.IsNullOrWhiteSpace(yaml))
+        {
+            return new SubmitOutcome.MissingPrerequisite(
+                $"service {service} has no default manifest and its pack supplies none; send \"manifest\" with the YAML, or set \"defaultManifest\" on the service (PUT /api/services/{service}).");
+        }
+
+        validation ??= ManifestValidator.Validate(yaml, settings.ManifestLimits);
         errors.AddRange(validation.Errors);
         if (errors.Count > 0 || validation.Plan is null)
         {
-            return new SubmitOutcome.Invalid(errors.Count == 1 ? errors[0].Message : $"The build request has {errors.Count} problems.", errors);
+            return Invalid(errors);
         }
 
         var plan = validation.Plan;
@@ -64,7 +81,7 @@ public sealed class BuildSubmitter(ServiceCatalog services, BuildStore builds, J
         BuildCreation creation;
         try
         {
-            creation = await builds.CreateAsync(new NewBuild(service, request.Tag!, request.Comment, request.ConfigurationVersion, idempotencyKey), cancellationToken);
+            creation = await builds.CreateAsync(new NewBuild(service, request.Tag!, request.Comment, prerequisites.Version, idempotencyKey), cancellationToken);
         }
         catch (TagBusyException ex)
         {
@@ -82,6 +99,7 @@ public sealed class BuildSubmitter(ServiceCatalog services, BuildStore builds, J
                 Service = service,
                 Number = build.Number,
                 Tag = build.Tag,
+                ConfigurationVersion = build.ConfigurationVersion,
                 Plan = plan,
                 DriverCreateTimeout = settings.DriverCreateTimeout,
                 BuildTimeout = plan.BuildTimeout is { } t && t < settings.BuildTimeout ? t : settings.BuildTimeout,
@@ -96,5 +114,27 @@ public sealed class BuildSubmitter(ServiceCatalog services, BuildStore builds, J
         }
 
         return new SubmitOutcome.Accepted(build, creation.Created);
+    }
+
+    private static SubmitOutcome.Invalid Invalid(List<ManifestDiagnostic> errors) =>
+        new(errors.Count == 1 ? errors[0].Message : $"The build request has {errors.Count} problems.", errors);
+
+    /// <summary>The manifest a Mage build runs without one of its own: the service's, else its pack's (see docs/configuration.md).</summary>
+    private async Task<string?> DefaultManifestAsync(ServiceRecord service, ServiceConfiguration configuration, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(service.DefaultManifest))
+        {
+            return service.DefaultManifest;
+        }
+
+        foreach (var source in packManifests)
+        {
+            if (await source.GetDefaultManifestAsync(service.Name, configuration, cancellationToken) is { } manifest && !string.IsNullOrWhiteSpace(manifest))
+            {
+                return manifest;
+            }
+        }
+
+        return null;
     }
 }

@@ -1,12 +1,13 @@
 using Mage.Builds.Catalog;
 using Mage.Builds.Secrets;
 using Mage.Functions.Endpoints.Catalog;
+using Mage.Functions.Endpoints.Configuration;
 
 // In the namespace of the other Map…Endpoints extensions, so Program maps it with one line.
 namespace Mage.Functions.Endpoints;
 
 /// <summary>
-/// Maps every catalog route under <c>/api/services</c>: services, keys, objects and variables.
+/// Maps every catalog route under <c>/api/services</c>: services, keys, objects, variables and configurations.
 /// Routes below <c>/services/{service}/</c> answer 404 for a service that does not exist or
 /// that the caller's key may not see.
 /// </summary>
@@ -29,6 +30,7 @@ public static class CatalogEndpoints
         service.MapServiceKeyEndpoints();
         service.MapObjectEndpoints();
         service.MapVariableEndpoints();
+        service.MapConfigurationEndpoints();
         return api;
     }
 }

@@ -42,9 +42,10 @@ public sealed class BuildEdgeTests
         Assert.Equal(HttpStatusCode.UnprocessableEntity, docker.StatusCode);
         Assert.Contains("driver docker is not enabled on this deployment", await docker.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
+        // Without a manifest a build is a Mage build, which needs a saved configuration.
         var noManifest = await api.SubmitAsync(service, "v1", null);
-        Assert.Equal(HttpStatusCode.BadRequest, noManifest.StatusCode);
-        Assert.Contains("has no default manifest", await noManifest.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noManifest.StatusCode);
+        Assert.Contains("has no saved configuration", await noManifest.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
