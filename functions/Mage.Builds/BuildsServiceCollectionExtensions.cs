@@ -1,5 +1,6 @@
 using Mage.Builds.Activities;
 using Mage.Builds.CodeHosts;
+using Mage.Builds.Codegen;
 using Mage.Builds.Configuration;
 using Mage.Builds.Drivers;
 using Mage.Builds.Jobs;
@@ -44,6 +45,7 @@ public static class BuildsServiceCollectionExtensions
         services.AddSingleton<ArtifactCollector>();
         services.AddSingleton<BuildSubmitter>();
         services.AddMageConfigurations();
+        services.AddMageCodegen();
         services.AddMergeRequests(configuration);
 
         services.AddSingleton(sp => new RunningJobRegistry(logger: sp.GetRequiredService<ILogger<RunningJobRegistry>>()));
@@ -61,6 +63,7 @@ public static class BuildsServiceCollectionExtensions
                 .AddActivity<UpdateBuildStatusActivity>()
                 .AddActivity<CreateDriverActivity>()
                 .AddActivity<PlaceObjectsActivity>()
+                .AddActivity<GenerateCodeActivity>()
                 .AddActivity<RunJobActivity>()
                 .AddActivity<KillJobsActivity>()
                 .AddActivity<PingDriverActivity>()

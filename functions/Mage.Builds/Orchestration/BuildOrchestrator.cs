@@ -8,8 +8,8 @@ namespace Mage.Builds.Orchestration;
 /// <summary>
 /// Runs one build (instance id = build id), following architecture.md "The flow of one build":
 /// status running → create the driver (bounded by a durable timer) → place objects → clone the
-/// sources in parallel → stages in order, jobs of a stage in parallel (bounded) → destroy the
-/// driver on every path → final status.
+/// sources in parallel → generate code (builds with a configuration version) → stages in order,
+/// jobs of a stage in parallel (bounded) → destroy the driver on every path → final status.
 /// </summary>
 /// <remarks>
 /// Deterministic: every side effect is an activity, time is <see cref="TaskOrchestrationContext.CurrentUtcDateTime"/>,
@@ -92,8 +92,19 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
                 await OnDriverAsync(context.CallActivityAsync<bool>(nameof(PlaceObjectsActivity), new PlaceObjectsInput(input.BuildId, _lease, input.Plan.Objects), OnWorker()));
             }
 
-            for (var s = 0; s < input.Plan.Stages.Count; s++)
+            // "|| s == 1": code generation happens even when the manifest has no stage of its own.
+            for (var s = 0; s < input.Plan.Stages.Count || s == 1; s++)
             {
+                // Mage step 5: stage 0 is the setup stage (driver, clones); code is generated after it.
+                if (s == 1)
+                {
+                    await GenerateCodeAsync();
+                    if (s == input.Plan.Stages.Count)
+                    {
+                        break;
+                    }
+                }
+
                 var stage = input.Plan.Stages[s];
                 var failed = await RunStageAsync(s, stage);
                 if (failed is null)
@@ -111,9 +122,6 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
                     ? $"{failed} failed; see its log"
                     : $"job {failed} in stage {stage.Name} failed; see its log");
             }
-
-            // Mage steps 5 and 9 (code generation, merge request) slot in here once a service
-            // configuration exists; builds of services without one skip them.
 
             // Step 9 runs only for builds that generated code, and only once every stage passed;
             // a failed job in an allow_failures stage still opens the merge request (the build
@@ -143,6 +151,21 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
             if (outcome.Error is not null || outcome.MergeRequest is null)
             {
                 throw new BuildInterruptedException(BuildStatus.Failed, $"merge request: {outcome.Error ?? "the code host returned no merge request"}");
+            }
+        }
+
+        /// <summary>Mage step 5, for builds with a configuration version: generated code into the workspace and Blob storage; a pack or configuration problem fails the build with its message.</summary>
+        private async Task GenerateCodeAsync()
+        {
+            if (input.ConfigurationVersion is not { } version)
+            {
+                return;
+            }
+
+            var generated = await OnDriverAsync(context.CallActivityAsync<GenerateCodeResult>(nameof(GenerateCodeActivity), new GenerateCodeInput(input.BuildId, _lease!, version), OnWorker()));
+            if (!generated.Succeeded)
+            {
+                throw new BuildInterruptedException(BuildStatus.Failed, $"code generation failed: {generated.Error}");
             }
         }
 

@@ -1,22 +1,17 @@
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Mage.Builds;
-using Mage.Builds.Codegen;
-using Mage.Builds.Orchestration;
+using Mage.Builds.CodeHosts;
 using Mage.Builds.Records;
-using Mage.Durable;
 using Mage.Functions.Endpoints.Builds;
 using Mage.Functions.Tests.Infrastructure;
-using Mage.Manifests;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Mage.Functions.Tests.Endpoints.Builds;
 
 /// <summary>
-/// Step 9 inside real builds: the app on Azurite, /bin/sh jobs, and a bare git repository as the
-/// service's repository. The build is registered and its generated code stored the way the submit
-/// and code generation steps do, so the orchestrator runs the merge-request step.
+/// The whole Mage flow with the git provider: the app on Azurite, a saved configuration, code
+/// generation, /bin/sh stage jobs and a real bare git repository as the service's repository.
 /// </summary>
 public sealed class MergeRequestFlowTests
 {
@@ -26,29 +21,37 @@ public sealed class MergeRequestFlowTests
         stages: [build, lint]
         jobs:
           - stage: build
-            commands: [echo built]
+            commands: [ls generated]
           - stage: lint
             commands: [exit 3]
         allow_failures: [lint]
         """;
 
     [Fact]
-    public async Task Build_WithConfigurationVersion_PassesOnlyWithMergeRequestOnRecordAndView()
+    public async Task Build_FromSavedConfiguration_PassesOnlyWithMergeRequestOnRecordAndView()
     {
         await using var scenario = await BuildScenario.StartAsync();
-        var bare = await GitFixture.CreateBareRepositoryAsync("README.md", "# demo\n");
+        var bare = await GitFixture.CreateBareRepositoryAsync("NOTES.md", "# notes by a person\n");
         await PutGitRepositoryAsync(scenario, new Uri(bare).AbsoluteUri);
+        await PutConfigurationAsync(scenario);
 
-        var id = await StartBuildAsync(scenario, "v1.2.0", Manifest, ("src/Program.cs", "// generated\n"));
-        var build = await scenario.Api.WaitForEndAsync(id);
+        var accepted = await scenario.Api.SubmitAcceptedAsync(scenario.Service, "v1.2.0", Manifest);
+        var build = await scenario.Api.WaitForEndAsync(accepted.Id, TimeSpan.FromMinutes(2));
 
         // A failed job in an allow_failures stage still opens the merge request.
-        Assert.Equal("passed_with_failures", build.Status);
-        Assert.NotNull(build.MergeRequest);
+        Assert.True(build.Status == "passed_with_failures", $"{build.Status}: {build.Error}");
         Assert.Equal(new MergeRequestRef($"{new Uri(bare).AbsoluteUri}#mage/v1.2.0", null, "mage/v1.2.0"), build.MergeRequest);
-        Assert.Equal("// generated\n", await GitAsync(bare, "show", "mage/v1.2.0:src/Program.cs"));
         var message = await GitAsync(bare, "log", "-1", "--format=%B", "mage/v1.2.0");
-        Assert.Contains($"Mage-Build: {id}", message, StringComparison.Ordinal);
+        Assert.Contains($"Mage-Build: {accepted.Id}", message, StringComparison.Ordinal);
+        Assert.Contains("configuration version 1", message, StringComparison.Ordinal);
+        var generated = GeneratedFilesIndex.ParsePaths(Encoding.UTF8.GetBytes(await GitAsync(bare, "show", $"mage/v1.2.0:{GeneratedFilesIndex.Path}")));
+        Assert.NotEmpty(generated);
+        foreach (var path in generated)
+        {
+            await GitAsync(bare, "cat-file", "-e", $"mage/v1.2.0:{path}"); // every indexed file is in the branch
+        }
+
+        Assert.Equal("# notes by a person\n", await GitAsync(bare, "show", "mage/v1.2.0:NOTES.md")); // not generated: kept
         var listed = await scenario.Api.Client.GetFromJsonAsync<BuildPage>(new Uri($"/api/services/{scenario.Service}/builds", UriKind.Relative));
         Assert.Equal(build.MergeRequest, listed!.Items.Single().MergeRequest);
     }
@@ -59,16 +62,17 @@ public sealed class MergeRequestFlowTests
         await using var scenario = await BuildScenario.StartAsync();
         var missing = new Uri(Path.Combine(Path.GetTempPath(), "mage-missing-" + Guid.NewGuid().ToString("N"), "repo.git")).AbsoluteUri;
         await PutGitRepositoryAsync(scenario, missing);
+        await PutConfigurationAsync(scenario);
 
-        var id = await StartBuildAsync(scenario, "v9", """
+        var accepted = await scenario.Api.SubmitAcceptedAsync(scenario.Service, "v9", """
             driver:
               type: os
             stages: [build]
             jobs:
               - stage: build
                 commands: [echo ok]
-            """, ("a.txt", "a"));
-        var build = await scenario.Api.WaitForEndAsync(id);
+            """);
+        var build = await scenario.Api.WaitForEndAsync(accepted.Id, TimeSpan.FromMinutes(2));
 
         Assert.Equal("failed", build.Status);
         Assert.StartsWith("merge request: ", build.Error, StringComparison.Ordinal);
@@ -83,29 +87,11 @@ public sealed class MergeRequestFlowTests
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>Registers the build and its jobs, stores its generated code and schedules it with a configuration version, as submit and code generation will.</summary>
-    private static async Task<string> StartBuildAsync(BuildScenario scenario, string tag, string manifest, params (string Path, string Content)[] files)
+    private static async Task PutConfigurationAsync(BuildScenario scenario)
     {
-        var services = scenario.App.Services;
-        Assert.True(await services.GetRequiredService<BuildStorageReadiness>().WaitAsync(TimeSpan.FromSeconds(30), default));
-        var options = services.GetRequiredService<MageOptions>();
-        var plan = ManifestValidator.Validate(manifest, options.ManifestLimits).Plan!;
-        var build = (await services.GetRequiredService<BuildStore>().CreateAsync(new NewBuild(scenario.Service, tag, null, 1, null), default)).Build;
-        await services.GetRequiredService<JobStore>().RegisterAsync(scenario.Service, build.Number, plan, default);
-        await services.GetRequiredService<GeneratedCodeStore>().SaveAsync(scenario.Service, build.Number,
-            files.Select(f => new GeneratedFile(f.Path, Encoding.UTF8.GetBytes(f.Content))).ToList(), default);
-        await services.GetRequiredService<DurableTaskClient>().ScheduleNewOrchestrationInstanceAsync(nameof(BuildOrchestrator), new BuildOrchestrationInput
-        {
-            BuildId = build.Id,
-            Service = scenario.Service,
-            Number = build.Number,
-            Tag = tag,
-            Plan = plan,
-            DriverCreateTimeout = options.DriverCreateTimeout,
-            BuildTimeout = options.BuildTimeout,
-            ConfigurationVersion = 1,
-        }, new StartOrchestrationOptions(build.Id), default);
-        return build.Id;
+        var response = await scenario.Api.Client.PutAsync(new Uri($"/api/services/{scenario.Service}/configuration", UriKind.Relative),
+            new StringContent(Configuration.ConfigurationEndpointsTests.Minimal(scenario.Service), Encoding.UTF8, "application/yaml"));
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
     }
 
     private static async Task<string> GitAsync(string repository, params string[] args)
@@ -119,6 +105,7 @@ public sealed class MergeRequestFlowTests
         using var process = Process.Start(start)!;
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"git {string.Join(' ', args)} exited {process.ExitCode}");
         return output;
     }
 }
