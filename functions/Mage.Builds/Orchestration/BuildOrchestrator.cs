@@ -9,7 +9,8 @@ namespace Mage.Builds.Orchestration;
 /// Runs one build (instance id = build id), following architecture.md "The flow of one build":
 /// status running → create the driver (bounded by a durable timer) → place objects → clone the
 /// sources in parallel → generate code (builds with a configuration version) → stages in order,
-/// jobs of a stage in parallel (bounded) → destroy the driver on every path → final status.
+/// jobs of a stage in parallel (bounded) → merge request (builds with a configuration version,
+/// once every stage passed) → destroy the driver on every path → final status.
 /// </summary>
 /// <remarks>
 /// Deterministic: every side effect is an activity, time is <see cref="TaskOrchestrationContext.CurrentUtcDateTime"/>,
