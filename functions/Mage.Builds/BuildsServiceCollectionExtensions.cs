@@ -1,4 +1,5 @@
 using Mage.Builds.Activities;
+using Mage.Builds.CodeHosts;
 using Mage.Builds.Codegen;
 using Mage.Builds.Configuration;
 using Mage.Builds.Drivers;
@@ -45,6 +46,7 @@ public static class BuildsServiceCollectionExtensions
         services.AddSingleton<BuildSubmitter>();
         services.AddMageConfigurations();
         services.AddMageCodegen();
+        services.AddMergeRequests(configuration);
 
         services.AddSingleton(sp => new RunningJobRegistry(logger: sp.GetRequiredService<ILogger<RunningJobRegistry>>()));
         services.AddSingleton<JobProcess>();
@@ -66,7 +68,8 @@ public static class BuildsServiceCollectionExtensions
                 .AddActivity<RunJobActivity>()
                 .AddActivity<KillJobsActivity>()
                 .AddActivity<PingDriverActivity>()
-                .AddActivity<DestroyDriverActivity>();
+                .AddActivity<DestroyDriverActivity>()
+                .AddActivity<CreateMergeRequestActivity>();
             configureDurable(durable);
         });
         return services;

@@ -36,3 +36,12 @@ public sealed record PlaceObjectsInput(string BuildId, DriverLease Lease, IReadO
 /// <param name="Env">The manifest's environment.</param>
 public sealed record RunJobInput(string BuildId, string Tag, DriverLease Lease, int StageIndex, int JobIndex, PlanJob Job, IReadOnlyList<EnvVariable> Env);
 
+/// <summary>Input of the merge-request step.</summary>
+/// <param name="BuildId">The build.</param>
+/// <param name="ConfigurationVersion">The saved configuration version the code was generated from.</param>
+public sealed record CreateMergeRequestInput(string BuildId, long ConfigurationVersion);
+
+/// <summary>What the merge-request step did: the merge request, or why there is none (a permanent failure).</summary>
+/// <param name="MergeRequest">The merge request (or pushed branch), when published.</param>
+/// <param name="Error">Why the build fails, when not.</param>
+public sealed record MergeRequestOutcome(Records.MergeRequestRef? MergeRequest, string? Error);

@@ -9,8 +9,9 @@ namespace Mage.Builds.Orchestration;
 /// Runs one build (instance id = build id), following architecture.md "The flow of one build":
 /// status running and the driver created (one activity, bounded by a durable timer) → place
 /// objects → clone the sources in parallel → generate code (builds with a configuration
-/// version) → stages in order, jobs of a stage in parallel (bounded) → destroy the driver on
-/// every path → final status.
+/// version) → stages in order, jobs of a stage in parallel (bounded) → merge request (builds
+/// with a configuration version, once every stage passed) → destroy the driver on every path →
+/// final status.
 /// </summary>
 /// <remarks>
 /// Deterministic: every side effect is an activity, time is <see cref="TaskOrchestrationContext.CurrentUtcDateTime"/>,
@@ -24,6 +25,12 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
 
     /// <summary>How long cleanup (kill signals, driver destruction) may take once the build ends.</summary>
     public static readonly TimeSpan CleanupDeadline = TimeSpan.FromMinutes(2);
+
+    /// <summary>Longest the merge-request step may take, retries included.</summary>
+    public static readonly TimeSpan MergeRequestTimeout = TimeSpan.FromMinutes(15);
+
+    /// <summary>Retries of the merge-request step after a transient failure (rate limits, 5xx, network, a lost push race).</summary>
+    public static readonly RetryPolicy MergeRequestRetry = new(maxNumberOfAttempts: 4, firstRetryInterval: TimeSpan.FromSeconds(15), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(2));
 
     /// <inheritdoc />
     public override Task<string> RunAsync(TaskOrchestrationContext context, BuildOrchestrationInput input) =>
@@ -94,39 +101,64 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
                 await OnDriverAsync(context.CallActivityAsync<bool>(nameof(PlaceObjectsActivity), new PlaceObjectsInput(input.BuildId, _lease!, input.Plan.Objects), OnWorker()));
             }
 
-            // "|| s == 1": code generation happens even when the manifest has no stage of its own.
-            for (var s = 0; s < input.Plan.Stages.Count || s == 1; s++)
+            // Stage 0 is the builtin setup stage (driver, clones): code is generated after the
+            // sources are in place and before the manifest's own stages build and test it.
+            await RunStageOrFailAsync(0);
+            await GenerateCodeAsync();
+            for (var s = 1; s < input.Plan.Stages.Count; s++)
             {
-                // Mage step 5: stage 0 is the setup stage (driver, clones); code is generated after it.
-                if (s == 1)
-                {
-                    await GenerateCodeAsync();
-                    if (s == input.Plan.Stages.Count)
-                    {
-                        break;
-                    }
-                }
-
-                var stage = input.Plan.Stages[s];
-                var failed = await RunStageAsync(s, stage);
-                if (failed is null)
-                {
-                    continue;
-                }
-
-                if (stage.CanFail)
-                {
-                    _withFailures = true;
-                    continue;
-                }
-
-                throw new BuildInterruptedException(BuildStatus.Failed, s == 0
-                    ? $"{failed} failed; see its log"
-                    : $"job {failed} in stage {stage.Name} failed; see its log");
+                await RunStageOrFailAsync(s);
             }
 
-            // Mage steps 5 and 9 (code generation, merge request) slot in here once a service
-            // configuration exists; builds of services without one skip them.
+            // Step 9 runs only for builds that generated code, and only once every stage passed;
+            // a failed job in an allow_failures stage still opens the merge request (the build
+            // ends passed_with_failures, and the description shows that job's result).
+            if (input.ConfigurationVersion is { } configurationVersion)
+            {
+                await CreateMergeRequestAsync(configurationVersion);
+            }
+        }
+
+        /// <summary>Runs one stage; a failed job fails the build unless the stage may fail.</summary>
+        private async Task RunStageOrFailAsync(int stageIndex)
+        {
+            var stage = input.Plan.Stages[stageIndex];
+            if (await RunStageAsync(stageIndex, stage) is not { } failed)
+            {
+                return;
+            }
+
+            if (stage.CanFail)
+            {
+                _withFailures = true;
+                return;
+            }
+
+            throw new BuildInterruptedException(BuildStatus.Failed, stageIndex == 0
+                ? $"{failed} failed; see its log"
+                : $"job {failed} in stage {stage.Name} failed; see its log");
+        }
+
+        /// <summary>Publishes the generated code (step 9); the build can pass only once this returns.</summary>
+        private async Task CreateMergeRequestAsync(long configurationVersion)
+        {
+            var call = context.CallActivityAsync<MergeRequestOutcome>(nameof(CreateMergeRequestActivity),
+                new CreateMergeRequestInput(input.BuildId, configurationVersion), TaskOptions.FromRetryPolicy(MergeRequestRetry));
+            MergeRequestOutcome outcome;
+            try
+            {
+                outcome = await InterruptibleAsync(call, MergeRequestTimeout,
+                    () => new BuildInterruptedException(BuildStatus.Failed, $"merge request: the step did not finish within {GoDuration.Format(MergeRequestTimeout)}"));
+            }
+            catch (TaskFailedException ex)
+            {
+                throw new BuildInterruptedException(BuildStatus.Failed, $"merge request: {ex.FailureDetails.ErrorMessage}");
+            }
+
+            if (outcome.Error is not null || outcome.MergeRequest is null)
+            {
+                throw new BuildInterruptedException(BuildStatus.Failed, $"merge request: {outcome.Error ?? "the code host returned no merge request"}");
+            }
         }
 
         /// <summary>Mage step 5, for builds with a configuration version: generated code into the workspace and Blob storage; a pack or configuration problem fails the build with its message.</summary>

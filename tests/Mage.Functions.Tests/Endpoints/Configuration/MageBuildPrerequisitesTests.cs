@@ -31,7 +31,10 @@ public sealed class MageBuildPrerequisitesTests(CatalogApp app) : IClassFixture<
         return name;
     }
 
-    private static object GitRepository => new { provider = "git", url = "file:///tmp/mage-config-tests.git" };
+    // A real bare repository: builds of a Mage service end with the merge-request step, which pushes there.
+    private static readonly Lazy<string> BareRepository = new(() => new Uri(GitFixture.CreateBareRepositoryAsync("NOTES.md", "notes\n").GetAwaiter().GetResult()).AbsoluteUri);
+
+    private static object GitRepository => new { provider = "git", url = BareRepository.Value };
 
     private async Task SaveConfigurationAsync(string service, HttpClient? client = null, string? text = null)
     {
