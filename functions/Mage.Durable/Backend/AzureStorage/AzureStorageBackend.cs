@@ -315,6 +315,11 @@ public sealed partial class AzureStorageBackend : IOrchestrationBackend, IAsyncD
         }
 
         await GetWorkQueueAsync(_options.SharedWorkItemQueue, ct).ConfigureAwait(false);
+        if (!_options.OwnsPartitions)
+        {
+            return;
+        }
+
         _partitions = new PartitionManager(_leases, _options, CanReleasePartition, OnPartitionReleased, _logger);
         await _partitions.StartAsync(ct).ConfigureAwait(false);
     }
