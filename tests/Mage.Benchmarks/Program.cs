@@ -5,6 +5,7 @@ using Mage.Benchmarks.Durable;
 var sections = new SortedDictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCase)
 {
     ["durable-memory"] = DurableMemoryBenchmark.RunAsync,
+    ["durable-azure"] = DurableAzureBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || args.Any(a => !sections.ContainsKey(a)))

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Mage.Durable.TestWorker;
 using Mage.Durable.TestWorker.Orchestrations;
 using Mage.Storage.Local;
 using Mage.Testing;
@@ -34,7 +35,7 @@ public sealed class AzuriteRestartTests : IAsyncLifetime
         string hub = TestNames.Unique("restart");
         string connection = azurite.ConnectionString;
         await using var hubClient = new TaskHubClient(azurite.CreateAccount(), hub);
-        WorkerProcess[] workers = [new(connection, hub, "one"), new(connection, hub, "two")];
+        TestWorkerProcess[] workers = [new(connection, hub, "one"), new(connection, hub, "two")];
         try
         {
             await Task.WhenAll(workers.Select(w => w.StartAsync(TimeSpan.FromSeconds(60))));
@@ -69,7 +70,7 @@ public sealed class AzuriteRestartTests : IAsyncLifetime
         }
         finally
         {
-            foreach (WorkerProcess w in workers)
+            foreach (TestWorkerProcess w in workers)
             {
                 await w.DisposeAsync();
             }

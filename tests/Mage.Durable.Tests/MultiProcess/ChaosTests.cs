@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Mage.Durable.TestWorker;
 using Mage.Durable.TestWorker.Orchestrations;
 using Mage.Testing;
 using Xunit.Abstractions;
@@ -22,7 +23,7 @@ public sealed class ChaosTests(ITestOutputHelper output)
         TestAzurite azurite = await TestAzurite.GetAsync();
         string hub = TestNames.Unique("chaos");
         await using var hubClient = new TaskHubClient(azurite.Account, hub);
-        WorkerProcess[] workers = [.. Enumerable.Range(0, 3).Select(i => new WorkerProcess(azurite.ConnectionString, hub, $"w{i}"))];
+        TestWorkerProcess[] workers = [.. Enumerable.Range(0, 3).Select(i => new TestWorkerProcess(azurite.ConnectionString, hub, $"w{i}"))];
         try
         {
             await Task.WhenAll(workers.Select(w => w.StartAsync(TimeSpan.FromSeconds(60))));
@@ -39,7 +40,7 @@ public sealed class ChaosTests(ITestOutputHelper output)
             Task track = TrackAsync(hubClient.Client, inputs.Keys, finished, feed);
             int kills = await KillAndRestartAsync(workers, ChaosPhase, () => track.IsCompleted);
             await feed;
-            foreach (WorkerProcess w in workers.Where(w => !w.IsRunning))
+            foreach (TestWorkerProcess w in workers.Where(w => !w.IsRunning))
             {
                 await w.StartAsync(TimeSpan.FromSeconds(60));
             }
@@ -62,7 +63,7 @@ public sealed class ChaosTests(ITestOutputHelper output)
         }
         finally
         {
-            foreach (WorkerProcess w in workers)
+            foreach (TestWorkerProcess w in workers)
             {
                 await w.DisposeAsync();
             }
@@ -112,7 +113,7 @@ public sealed class ChaosTests(ITestOutputHelper output)
     /// Every 1.5-4 s kills a random worker (SIGKILL) and restarts it 0.5-2 s later, until <paramref name="allDone"/>
     /// or <paramref name="limit"/>. Returns how many kills happened while work was unfinished.
     /// </summary>
-    private static async Task<int> KillAndRestartAsync(WorkerProcess[] workers, TimeSpan limit, Func<bool> allDone)
+    private static async Task<int> KillAndRestartAsync(TestWorkerProcess[] workers, TimeSpan limit, Func<bool> allDone)
     {
         var random = new Random(5);
         var clock = Stopwatch.StartNew();
@@ -125,7 +126,7 @@ public sealed class ChaosTests(ITestOutputHelper output)
                 break;
             }
 
-            WorkerProcess victim = workers[random.Next(workers.Length)];
+            TestWorkerProcess victim = workers[random.Next(workers.Length)];
             await victim.KillAsync();
             kills++;
             await Task.Delay(random.Next(500, 2000));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Mage.Durable.History;
 using Mage.Durable.TestWorker.Activities;
+using Mage.Durable.TestWorker;
 using Mage.Durable.TestWorker.Orchestrations;
 using Mage.Storage.Tables;
 using Mage.Testing;
@@ -18,8 +19,8 @@ public sealed class WorkerFailoverTests
         TestAzurite azurite = await TestAzurite.GetAsync();
         string hub = TestNames.Unique("lease");
         await using var hubClient = new TaskHubClient(azurite.Account, hub);
-        await using var first = new WorkerProcess(azurite.ConnectionString, hub, "first");
-        await using var second = new WorkerProcess(azurite.ConnectionString, hub, "second");
+        await using var first = new TestWorkerProcess(azurite.ConnectionString, hub, "first");
+        await using var second = new TestWorkerProcess(azurite.ConnectionString, hub, "second");
 
         // Alone, the first worker holds every partition; the instances stop at their event, mid-flight.
         await first.StartAsync(Ready);
@@ -65,7 +66,7 @@ public sealed class WorkerFailoverTests
         TestAzurite azurite = await TestAzurite.GetAsync();
         string hub = TestNames.Unique("pin");
         await using var hubClient = new TaskHubClient(azurite.Account, hub);
-        WorkerProcess[] workers = [new(azurite.ConnectionString, hub, "alpha"), new(azurite.ConnectionString, hub, "beta")];
+        TestWorkerProcess[] workers = [new(azurite.ConnectionString, hub, "alpha"), new(azurite.ConnectionString, hub, "beta")];
         try
         {
             await Task.WhenAll(workers.Select(w => w.StartAsync(Ready)));
@@ -93,7 +94,7 @@ public sealed class WorkerFailoverTests
             const string lostId = "lost-0";
             await hubClient.Client.ScheduleNewOrchestrationInstanceAsync(nameof(PinnedOrchestrator), 3, new StartOrchestrationOptions(lostId));
             string queue = await WaitForPinnedQueueAsync(hubClient, lostId);
-            WorkerProcess owner = workers.Single(w => w.QueueName == queue);
+            TestWorkerProcess owner = workers.Single(w => w.QueueName == queue);
             await owner.KillAsync();
             await hubClient.Client.RaiseEventAsync(lostId, PinnedOrchestrator.ProceedEvent, "");
 
@@ -103,7 +104,7 @@ public sealed class WorkerFailoverTests
         }
         finally
         {
-            foreach (WorkerProcess w in workers)
+            foreach (TestWorkerProcess w in workers)
             {
                 await w.DisposeAsync();
             }

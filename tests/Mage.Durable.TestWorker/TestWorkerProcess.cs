@@ -1,22 +1,20 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Mage.Durable.TestWorker;
-
-namespace Mage.Durable.Tests.MultiProcess;
+namespace Mage.Durable.TestWorker;
 
 /// <summary>
 /// One <c>dotnet Mage.Durable.TestWorker.dll</c> process: started with its settings in the environment, killed
 /// with SIGKILL (a crash: nothing released) or stopped by closing its stdin, restartable under the same worker
-/// id. Keeps the last lines it printed for failure messages. Not thread-safe; one test drives it.
+/// id. Keeps the last lines it printed for failure messages. Not thread-safe; one test or benchmark drives it. The dll must sit next to the caller's (a project reference does that).
 /// </summary>
-public sealed class WorkerProcess : IAsyncDisposable
+public sealed class TestWorkerProcess : IAsyncDisposable
 {
     private readonly string _connectionString;
     private readonly string _taskHub;
     private readonly ConcurrentQueue<string> _tail = new();
     private Process? _process;
 
-    public WorkerProcess(string connectionString, string taskHub, string workerId)
+    public TestWorkerProcess(string connectionString, string taskHub, string workerId)
     {
         _connectionString = connectionString;
         _taskHub = taskHub;
@@ -92,6 +90,20 @@ public sealed class WorkerProcess : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => new(KillAsync());
+
+    /// <summary>Closes stdin: the worker stops gracefully (releases its leases) and exits.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is null)
+        {
+            return;
+        }
+
+        _process.StandardInput.Close();
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        _process = null;
+    }
 
     private void OnLine(string? line, TaskCompletionSource? ready)
     {
