@@ -11,7 +11,7 @@ public sealed partial class AzureStorageBackend
     /// <summary>Storage requests one call issues at once (deleting a large batch of processed messages).</summary>
     private const int RequestConcurrency = 16;
 
-    private readonly AsyncSignal _controlSignal = new();
+    private readonly WakeSignal _controlSignal = new();
     private readonly Lock _controlGate = new();
     private readonly Dictionary<string, List<LeasedMessage>> _buffered = new(StringComparer.Ordinal);
     private readonly Dictionary<string, InstanceLock> _locks = new(StringComparer.Ordinal);
@@ -81,7 +81,6 @@ public sealed partial class AzureStorageBackend
         {
             cancellationToken.ThrowIfCancellationRequested();
             await DrainBackgroundAsync().ConfigureAwait(false);
-            Task signal = _controlSignal.WaitHandle;
             ControlWorkItem? item = TryTakeControl(lease);
             if (item is not null)
             {
@@ -100,7 +99,7 @@ public sealed partial class AzureStorageBackend
                 return null;
             }
 
-            await AsyncSignal.WaitAsync(signal, Min(pause, TimeSpan.FromMilliseconds(remaining)), cancellationToken).ConfigureAwait(false);
+            await _controlSignal.WaitAsync(Min(pause, TimeSpan.FromMilliseconds(remaining)), cancellationToken).ConfigureAwait(false);
             pause = Min(pause * 2, _options.MaxPollingInterval);
         }
     }
