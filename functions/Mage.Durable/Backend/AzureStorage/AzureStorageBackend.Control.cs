@@ -331,6 +331,33 @@ public sealed partial class AzureStorageBackend
         return ReturnHeldAsync(held, _time.GetUtcNow());
     }
 
+    /// <summary>
+    /// On dispose: buffered messages no episode took (polled, or handed off by activities that finished during a
+    /// graceful stop) go back to their queues at once, instead of staying invisible until their lease ends.
+    /// </summary>
+    private async Task ReturnBufferedAsync()
+    {
+        List<LeasedMessage> all;
+        lock (_controlGate)
+        {
+            all = [.. _buffered.Values.SelectMany(l => l)];
+            _buffered.Clear();
+        }
+
+        try
+        {
+            await Parallel.ForEachAsync(
+                all,
+                new ParallelOptions { MaxDegreeOfParallelism = RequestConcurrency },
+                async (m, _) => await ReturnHeldAsync(m, _time.GetUtcNow()).ConfigureAwait(false)).ConfigureAwait(false);
+        }
+        catch (Mage.Storage.StorageException ex)
+        {
+            // Best effort: the rest surface when their leases end.
+            AzureStorageLogs.BackgroundFailed(_logger, ex);
+        }
+    }
+
     private bool CanReleasePartition(int partition)
     {
         lock (_controlGate)

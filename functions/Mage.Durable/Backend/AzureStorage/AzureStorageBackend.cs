@@ -271,6 +271,11 @@ public sealed partial class AzureStorageBackend : IOrchestrationBackend, IAsyncD
             return;
         }
 
+        if (_options.ReleaseLeasesOnDispose)
+        {
+            await ReturnBufferedAsync().ConfigureAwait(false);
+        }
+
         await _disposing.CancelAsync().ConfigureAwait(false);
         DisposeTimers();
         if (_partitions is not null)
