@@ -7,6 +7,7 @@ var sections = new SortedDictionary<string, Func<Task>>(StringComparer.OrdinalIg
 {
     ["builds"] = BuildBenchmark.RunAsync,
     ["durable-memory"] = DurableMemoryBenchmark.RunAsync,
+    ["durable-azure"] = DurableAzureBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || args.Any(a => !sections.ContainsKey(a)))

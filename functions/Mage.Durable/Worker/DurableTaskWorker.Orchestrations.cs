@@ -9,6 +9,9 @@ namespace Mage.Durable.Worker;
 /// <summary>Orchestration episodes: receive an instance's messages, run the executor, checkpoint.</summary>
 public sealed partial class DurableTaskWorker
 {
+    /// <summary>Outgoing messages of one episode sent at once (a fan-out of thousands must not go one round trip at a time).</summary>
+    private const int SendConcurrency = 16;
+
     private async Task OrchestrationLoopAsync(CancellationToken stopping)
     {
         while (!stopping.IsCancellationRequested)
@@ -109,10 +112,17 @@ public sealed partial class DurableTaskWorker
             appended.Add(result.Completion);
         }
 
-        // 1. Outgoing messages.
-        foreach (HistoryEvent action in actions)
+        // 1. Outgoing messages, concurrently: all must be out before the commit, their order does not matter.
+        if (actions.Count == 1)
         {
-            await SendActionAsync(instanceId, action, now);
+            await SendActionAsync(instanceId, actions[0], now);
+        }
+        else if (actions.Count > 1)
+        {
+            await Parallel.ForEachAsync(
+                actions,
+                new ParallelOptions { MaxDegreeOfParallelism = SendConcurrency },
+                async (action, _) => await SendActionAsync(instanceId, action, now));
         }
 
         await SendDeferredAsync(instanceId, plan);

@@ -8,13 +8,19 @@ namespace Mage.Durable.Backend.AzureStorage;
 /// </summary>
 public sealed partial class AzureStorageBackend
 {
-    private readonly AsyncSignal _controlSignal = new();
+    /// <summary>Storage requests one call issues at once (deleting a large batch of processed messages).</summary>
+    private const int RequestConcurrency = 16;
+
+    private readonly WakeSignal _controlSignal = new();
     private readonly Lock _controlGate = new();
     private readonly Dictionary<string, List<LeasedMessage>> _buffered = new(StringComparer.Ordinal);
     private readonly Dictionary<string, InstanceLock> _locks = new(StringComparer.Ordinal);
     private readonly Queue<string> _ready = new();
     private readonly HashSet<string> _readySet = new(StringComparer.Ordinal);
     private int _nextPartition;
+
+    // The control lease receivers in this process ask for (0 until the first receive): hand-offs are leased for it.
+    private long _controlLeaseTicks;
 
     /// <inheritdoc/>
     public async Task SendControlMessageAsync(string instanceId, string body, DateTimeOffset visibleAt, CancellationToken cancellationToken)
@@ -23,7 +29,42 @@ public sealed partial class AzureStorageBackend
         ArgumentNullException.ThrowIfNull(body);
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
         QueueEnvelope envelope = await WrapAsync(instanceId, instanceId, body, visibleAt, cancellationToken).ConfigureAwait(false);
-        await SendAsync(_controlQueues[PartitionOf(instanceId)], envelope, body, cancellationToken).ConfigureAwait(false);
+        int partition = PartitionOf(instanceId);
+        TimeSpan lease = TimeSpan.FromTicks(Volatile.Read(ref _controlLeaseTicks));
+        if (lease > TimeSpan.Zero && visibleAt <= _time.GetUtcNow() && _partitions?.Owns(partition) == true && _options.DuplicateWhen is null)
+        {
+            await HandOffAsync(partition, instanceId, envelope, body, lease, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await SendAsync(_controlQueues[partition], envelope, body, cancellationToken).ConfigureAwait(false);
+        _controlSignal.Pulse();
+    }
+
+    /// <summary>
+    /// In-process wake-up without a receive: a due message for a partition this process owns is enqueued already
+    /// leased (invisible for the lease) and buffered here with the pop receipt the send returned, exactly as if a
+    /// poll had received it. Durability is unchanged: if this process dies, the message surfaces when the lease ends.
+    /// The envelope's <see cref="QueueEnvelope.Early"/> of -1 counts this delivery, which the queue does not see.
+    /// </summary>
+    private async Task HandOffAsync(int partition, string instanceId, QueueEnvelope envelope, string body, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        QueueClient queue = _controlQueues[partition];
+        QueueEnvelope leased = envelope with { Early = -1 };
+        SendReceipt receipt = await queue.SendMessageAsync(leased.ToText(), RealLease(lease), Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
+        var held = new LeasedMessage
+        {
+            Token = Guid.NewGuid().ToString("N"),
+            Queue = queue,
+            LogicalQueue = instanceId,
+            Partition = partition,
+            MessageId = receipt.MessageId,
+            Envelope = leased,
+            Body = body,
+            DequeueCount = 1,
+            PopReceipt = receipt.PopReceipt,
+        };
+        AddToBuffer(held, lease);
         _controlSignal.Pulse();
     }
 
@@ -33,13 +74,13 @@ public sealed partial class AzureStorageBackend
     public async Task<ControlWorkItem?> ReceiveControlWorkItemAsync(TimeSpan lease, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        Volatile.Write(ref _controlLeaseTicks, lease.Ticks);
         long deadline = Environment.TickCount64 + (long)_options.ReceiveIdleTimeout.TotalMilliseconds;
         TimeSpan pause = _options.MinPollingInterval;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             await DrainBackgroundAsync().ConfigureAwait(false);
-            Task signal = _controlSignal.WaitHandle;
             ControlWorkItem? item = TryTakeControl(lease);
             if (item is not null)
             {
@@ -58,7 +99,7 @@ public sealed partial class AzureStorageBackend
                 return null;
             }
 
-            await AsyncSignal.WaitAsync(signal, Min(pause, TimeSpan.FromMilliseconds(remaining)), cancellationToken).ConfigureAwait(false);
+            await _controlSignal.WaitAsync(Min(pause, TimeSpan.FromMilliseconds(remaining)), cancellationToken).ConfigureAwait(false);
             pause = Min(pause * 2, _options.MaxPollingInterval);
         }
     }
@@ -73,9 +114,16 @@ public sealed partial class AzureStorageBackend
             return;
         }
 
-        foreach (LeasedMessage m in held.Messages)
+        if (held.Messages.Count == 1)
         {
-            await DeleteHeldAsync(m).ConfigureAwait(false);
+            await DeleteHeldAsync(held.Messages[0]).ConfigureAwait(false);
+        }
+        else
+        {
+            await Parallel.ForEachAsync(
+                held.Messages,
+                new ParallelOptions { MaxDegreeOfParallelism = RequestConcurrency },
+                async (m, _) => await DeleteHeldAsync(m).ConfigureAwait(false)).ConfigureAwait(false);
         }
 
         Unlock(workItem.InstanceId, held);
@@ -193,16 +241,18 @@ public sealed partial class AzureStorageBackend
     private async Task<bool> PollControlAsync(TimeSpan lease, CancellationToken cancellationToken)
     {
         IReadOnlyList<int> owned = _partitions?.Owned ?? [];
-        bool any = false;
         int start = Interlocked.Increment(ref _nextPartition);
-        for (int i = 0; i < owned.Count; i++)
+        int[] order = [.. Enumerable.Range(0, owned.Count).Select(i => owned[(int)((uint)(start + i) % (uint)owned.Count)])];
+
+        // One round trip for all owned partitions, not one after another: an idle poll costs the latency of one receive.
+        IReadOnlyList<QueueMessage>[] batches = await Task.WhenAll(order.Select(p =>
+            _controlQueues[p].ReceiveMessagesAsync(_options.ControlQueueBatchSize, RealLease(lease), cancellationToken))).ConfigureAwait(false);
+        bool any = false;
+        for (int i = 0; i < order.Length; i++)
         {
-            int partition = owned[(int)((uint)(start + i) % (uint)owned.Count)];
-            QueueClient queue = _controlQueues[partition];
-            IReadOnlyList<QueueMessage> received = await queue.ReceiveMessagesAsync(_options.ControlQueueBatchSize, RealLease(lease), cancellationToken).ConfigureAwait(false);
-            foreach (QueueMessage message in received)
+            foreach (QueueMessage message in batches[i])
             {
-                any |= await BufferAsync(queue, partition, message, lease, cancellationToken).ConfigureAwait(false);
+                any |= await BufferAsync(_controlQueues[order[i]], order[i], message, lease, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -236,6 +286,13 @@ public sealed partial class AzureStorageBackend
             DequeueCount = Math.Max(1, (int)message.DequeueCount - envelope.Early),
             PopReceipt = message.PopReceipt,
         };
+        AddToBuffer(held, lease);
+        return true;
+    }
+
+    private void AddToBuffer(LeasedMessage held, TimeSpan lease)
+    {
+        string instanceId = held.LogicalQueue;
         lock (_controlGate)
         {
             if (!_buffered.TryGetValue(instanceId, out List<LeasedMessage>? list))
@@ -253,7 +310,6 @@ public sealed partial class AzureStorageBackend
         }
 
         held.ExpiryTimer = StartTimer(lease, () => RunInBackground(() => ExpireBufferedAsync(held)));
-        return true;
     }
 
     /// <summary>A buffered (not yet handed out) message outlived its lease: drop it from the buffer and reveal it.</summary>
@@ -273,6 +329,33 @@ public sealed partial class AzureStorageBackend
         }
 
         return ReturnHeldAsync(held, _time.GetUtcNow());
+    }
+
+    /// <summary>
+    /// On dispose: buffered messages no episode took (polled, or handed off by activities that finished during a
+    /// graceful stop) go back to their queues at once, instead of staying invisible until their lease ends.
+    /// </summary>
+    private async Task ReturnBufferedAsync()
+    {
+        List<LeasedMessage> all;
+        lock (_controlGate)
+        {
+            all = [.. _buffered.Values.SelectMany(l => l)];
+            _buffered.Clear();
+        }
+
+        try
+        {
+            await Parallel.ForEachAsync(
+                all,
+                new ParallelOptions { MaxDegreeOfParallelism = RequestConcurrency },
+                async (m, _) => await ReturnHeldAsync(m, _time.GetUtcNow()).ConfigureAwait(false)).ConfigureAwait(false);
+        }
+        catch (Mage.Storage.StorageException ex)
+        {
+            // Best effort: the rest surface when their leases end.
+            AzureStorageLogs.BackgroundFailed(_logger, ex);
+        }
     }
 
     private bool CanReleasePartition(int partition)

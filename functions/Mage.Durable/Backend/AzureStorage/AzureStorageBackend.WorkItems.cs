@@ -8,7 +8,7 @@ namespace Mage.Durable.Backend.AzureStorage;
 /// <summary>Activity work items on <c>&lt;hub&gt;-workitems</c> and affinity queues; leases are queue visibility.</summary>
 public sealed partial class AzureStorageBackend
 {
-    private readonly AsyncSignal _workSignal = new();
+    private readonly WakeSignal _workSignal = new();
     private readonly ConcurrentDictionary<string, LeasedMessage> _heldWork = new(StringComparer.Ordinal);
 
     /// <inheritdoc/>
@@ -35,7 +35,6 @@ public sealed partial class AzureStorageBackend
         {
             cancellationToken.ThrowIfCancellationRequested();
             await DrainBackgroundAsync().ConfigureAwait(false);
-            Task signal = _workSignal.WaitHandle;
             bool sawAny = false;
             foreach (string name in queues)
             {
@@ -63,7 +62,7 @@ public sealed partial class AzureStorageBackend
                 return null;
             }
 
-            await AsyncSignal.WaitAsync(signal, Min(pause, TimeSpan.FromMilliseconds(remaining)), cancellationToken).ConfigureAwait(false);
+            await _workSignal.WaitAsync(Min(pause, TimeSpan.FromMilliseconds(remaining)), cancellationToken).ConfigureAwait(false);
             pause = Min(pause * 2, _options.MaxPollingInterval);
         }
     }

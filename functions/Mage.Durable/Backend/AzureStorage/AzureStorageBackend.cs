@@ -271,6 +271,11 @@ public sealed partial class AzureStorageBackend : IOrchestrationBackend, IAsyncD
             return;
         }
 
+        if (_options.ReleaseLeasesOnDispose)
+        {
+            await ReturnBufferedAsync().ConfigureAwait(false);
+        }
+
         await _disposing.CancelAsync().ConfigureAwait(false);
         DisposeTimers();
         if (_partitions is not null)
@@ -315,6 +320,11 @@ public sealed partial class AzureStorageBackend : IOrchestrationBackend, IAsyncD
         }
 
         await GetWorkQueueAsync(_options.SharedWorkItemQueue, ct).ConfigureAwait(false);
+        if (!_options.OwnsPartitions)
+        {
+            return;
+        }
+
         _partitions = new PartitionManager(_leases, _options, CanReleasePartition, OnPartitionReleased, _logger);
         await _partitions.StartAsync(ct).ConfigureAwait(false);
     }

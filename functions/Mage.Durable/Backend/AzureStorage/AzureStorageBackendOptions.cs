@@ -31,6 +31,13 @@ public sealed class AzureStorageBackendOptions
     /// <summary>How often the partition manager heartbeats, rebalances and tries to acquire free partitions. Default 10 s.</summary>
     public TimeSpan LeaseAcquireInterval { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Take part in partition ownership (heartbeat, lease control queues). False for a client-only process that
+    /// schedules, raises events and waits but runs no worker: it must not hold partitions nobody there reads, and
+    /// <see cref="AzureStorageBackend.ReceiveControlWorkItemAsync"/> then never returns work. Default true.
+    /// </summary>
+    public bool OwnsPartitions { get; init; } = true;
+
     /// <summary>Release partition leases on dispose so others take over at once. False simulates a crash (tests). Default true.</summary>
     public bool ReleaseLeasesOnDispose { get; init; } = true;
 

@@ -16,7 +16,10 @@ internal sealed record QueueEnvelope
     [JsonPropertyName("v")]
     public long VisibleAtMs { get; init; }
 
-    /// <summary>How often the message surfaced before its due time and was hidden again (not real deliveries).</summary>
+    /// <summary>
+    /// Correction to the queue's dequeue count: how often the message surfaced before its due time and was hidden
+    /// again (not real deliveries), minus one when this process delivered it once without a receive (hand-off).
+    /// </summary>
     [JsonPropertyName("e")]
     public int Early { get; init; }
 
