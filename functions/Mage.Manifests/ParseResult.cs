@@ -35,20 +35,5 @@ public sealed class ParseResult
     /// The position of the node at <paramref name="path"/> (e.g. <c>jobs[2].stage</c>); for a
     /// path that is not in the document, the position of its nearest ancestor that is.
     /// </summary>
-    public SourcePosition PositionOf(string path)
-    {
-        var current = path;
-        while (current.Length > 0)
-        {
-            if (_positions.TryGetValue(current, out var position))
-            {
-                return position;
-            }
-
-            var cut = Math.Max(current.LastIndexOf('.'), current.LastIndexOf('['));
-            current = cut <= 0 ? string.Empty : current[..cut];
-        }
-
-        return _positions.TryGetValue(string.Empty, out var root) ? root : SourcePosition.Start;
-    }
+    public SourcePosition PositionOf(string path) => SourcePosition.Nearest(_positions, path);
 }
