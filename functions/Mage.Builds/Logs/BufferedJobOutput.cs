@@ -34,6 +34,7 @@ public sealed class BufferedJobOutput : IJobOutput, IAsyncDisposable
     private readonly PeriodicTimer timer;
     private readonly Task timerLoop;
     private int count;
+    private int disposed;
     private Exception? backgroundFailure;
 
     /// <summary>Wraps <paramref name="inner"/>; the timer starts at once.</summary>
@@ -110,9 +111,14 @@ public sealed class BufferedJobOutput : IJobOutput, IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the timer. Does not flush: call <see cref="CompleteAsync"/> first.</summary>
+    /// <summary>Stops the timer. Does not flush: call <see cref="CompleteAsync"/> first. Idempotent.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         await StopTimerAsync();
         timer.Dispose();
         stop.Dispose();
