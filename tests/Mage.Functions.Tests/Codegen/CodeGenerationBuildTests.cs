@@ -22,10 +22,13 @@ public sealed class CodeGenerationBuildTests(CatalogApp app) : IClassFixture<Cat
     {
         var name = CatalogApp.NewServiceName();
         var pascalName = Mage.Builds.Codegen.Naming.Pascal(name);
+
+        // A real repository: a build that generates code ends by pushing it (the merge-request step).
+        var repository = await GitFixture.CreateBareRepositoryAsync("README.md", "target of the generated code");
         var put = await app.Admin.PutAsJsonAsync(Url($"/api/services/{name}"), new
         {
             displayName = name,
-            repository = new { provider = "git", url = "file:///tmp/mage-codegen-tests.git" },
+            repository = new { provider = "git", url = "file://" + repository },
             defaultManifest = CheckManifest.Replace("{0}", pascalName, StringComparison.Ordinal),
         });
         Assert.Equal(HttpStatusCode.Created, put.StatusCode);
@@ -47,6 +50,7 @@ public sealed class CodeGenerationBuildTests(CatalogApp app) : IClassFixture<Cat
         Assert.True(build.Status == "passed", build.Error);
         Assert.Contains("public sealed record Customer", await api.LogAsync(id, "check.1"), StringComparison.Ordinal);
         Assert.Contains("[mage] generated", await api.LogAsync(id, "create-driver"), StringComparison.Ordinal);
+        Assert.Equal("mage/v1", build.MergeRequest?.Branch);
     }
 
     [Fact]
