@@ -22,10 +22,13 @@ public sealed class CodeGenerationBuildTests(CatalogApp app) : IClassFixture<Cat
     {
         var name = CatalogApp.NewServiceName();
         var pascalName = Mage.Builds.Codegen.Naming.Pascal(name);
+
+        // A build that passes its stages goes on to the merge request, so the repository must exist.
+        var bare = await GitFixture.CreateBareRepositoryAsync("README.md", "# codegen tests\n");
         var put = await app.Admin.PutAsJsonAsync(Url($"/api/services/{name}"), new
         {
             displayName = name,
-            repository = new { provider = "git", url = "file:///tmp/mage-codegen-tests.git" },
+            repository = new { provider = "git", url = new Uri(bare).AbsoluteUri },
             defaultManifest = CheckManifest.Replace("{0}", pascalName, StringComparison.Ordinal),
         });
         Assert.Equal(HttpStatusCode.Created, put.StatusCode);
