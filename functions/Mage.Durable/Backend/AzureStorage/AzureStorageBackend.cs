@@ -271,6 +271,20 @@ public sealed partial class AzureStorageBackend : IOrchestrationBackend, IAsyncD
             return;
         }
 
+        // Handing work back is a courtesy to the other workers (leases expire anyway); with storage
+        // gone its retries must not hold the process past its shutdown.
+        var handBack = HandBackAsync();
+        if (await Task.WhenAny(handBack, Task.Delay(DisposeDeadline)).ConfigureAwait(false) != handBack)
+        {
+            AzureStorageLogs.HandBackAbandoned(_logger, DisposeDeadline);
+        }
+    }
+
+    /// <summary>How long <see cref="DisposeAsync"/> spends returning messages and releasing leases before it gives up.</summary>
+    public static readonly TimeSpan DisposeDeadline = TimeSpan.FromSeconds(5);
+
+    private async Task HandBackAsync()
+    {
         if (_options.ReleaseLeasesOnDispose)
         {
             await ReturnBufferedAsync().ConfigureAwait(false);

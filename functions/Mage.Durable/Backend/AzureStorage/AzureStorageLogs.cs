@@ -26,6 +26,9 @@ internal static partial class AzureStorageLogs
     [LoggerMessage(EventId = 5712, Level = LogLevel.Warning, Message = "Background queue operation failed")]
     public static partial void BackgroundFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 5713, Level = LogLevel.Warning, Message = "Storage did not answer within {Deadline} while handing work back on shutdown; the other workers take it over when its leases expire")]
+    public static partial void HandBackAbandoned(ILogger logger, TimeSpan deadline);
+
     [LoggerMessage(EventId = 5720, Level = LogLevel.Debug, Message = "Instance {InstanceId}: checkpoint lost a race (status {Status})")]
     public static partial void CheckpointConflict(ILogger logger, string instanceId, int status);
 
