@@ -13,8 +13,7 @@ namespace Mage.Builds.Catalog;
 /// </remarks>
 public sealed class CatalogStorage
 {
-    private readonly Lock _gate = new();
-    private Task? _ready;
+    private readonly OnceUntilSucceeded _created;
 
     /// <summary>Creates clients for the names in <paramref name="options"/>; sends no request.</summary>
     public CatalogStorage(StorageAccount account, CatalogOptions options)
@@ -26,6 +25,11 @@ public sealed class CatalogStorage
         ServiceKeys = account.GetTable(options.ServiceKeysTable);
         Variables = account.GetTable(options.VariablesTable);
         Objects = account.GetBlobContainer(options.ObjectsContainer);
+        _created = new OnceUntilSucceeded(() => Task.WhenAll(
+            Services.CreateIfNotExistsAsync(CancellationToken.None),
+            ServiceKeys.CreateIfNotExistsAsync(CancellationToken.None),
+            Variables.CreateIfNotExistsAsync(CancellationToken.None),
+            Objects.CreateIfNotExistsAsync(CancellationToken.None)));
     }
 
     /// <summary>The settings in effect.</summary>
@@ -44,24 +48,5 @@ public sealed class CatalogStorage
     public BlobContainerClient Objects { get; }
 
     /// <summary>Completes when every table and the container exist.</summary>
-    public Task EnsureCreatedAsync(CancellationToken cancellationToken)
-    {
-        Task ready;
-        lock (_gate)
-        {
-            if (_ready is null || _ready.IsFaulted || _ready.IsCanceled)
-            {
-                // Not tied to one caller's token: other callers share this task.
-                _ready = Task.WhenAll(
-                    Services.CreateIfNotExistsAsync(CancellationToken.None),
-                    ServiceKeys.CreateIfNotExistsAsync(CancellationToken.None),
-                    Variables.CreateIfNotExistsAsync(CancellationToken.None),
-                    Objects.CreateIfNotExistsAsync(CancellationToken.None));
-            }
-
-            ready = _ready;
-        }
-
-        return ready.WaitAsync(cancellationToken);
-    }
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken) => _created.WaitAsync(cancellationToken);
 }

@@ -9,8 +9,7 @@ namespace Mage.Builds.Webhooks;
 /// </summary>
 public sealed class WebhookStorage
 {
-    private readonly Lock _gate = new();
-    private Task? _ready;
+    private readonly OnceUntilSucceeded _created;
 
     /// <summary>Creates clients for the names in <paramref name="options"/>; sends no request.</summary>
     public WebhookStorage(StorageAccount account, WebhookOptions options)
@@ -20,6 +19,10 @@ public sealed class WebhookStorage
         Subscriptions = account.GetTable(options.SubscriptionsTable);
         Deliveries = account.GetTable(options.DeliveriesTable);
         Outbox = account.GetTable(options.OutboxTable);
+        _created = new OnceUntilSucceeded(() => Task.WhenAll(
+            Subscriptions.CreateIfNotExistsAsync(CancellationToken.None),
+            Deliveries.CreateIfNotExistsAsync(CancellationToken.None),
+            Outbox.CreateIfNotExistsAsync(CancellationToken.None)));
     }
 
     /// <summary>Subscriptions (PartitionKey = service, RowKey = subscription id).</summary>
@@ -32,23 +35,5 @@ public sealed class WebhookStorage
     public TableClient Outbox { get; }
 
     /// <summary>Completes when every table exists.</summary>
-    public Task EnsureCreatedAsync(CancellationToken cancellationToken)
-    {
-        Task ready;
-        lock (_gate)
-        {
-            if (_ready is null || _ready.IsFaulted || _ready.IsCanceled)
-            {
-                // Not tied to one caller's token: other callers share this task.
-                _ready = Task.WhenAll(
-                    Subscriptions.CreateIfNotExistsAsync(CancellationToken.None),
-                    Deliveries.CreateIfNotExistsAsync(CancellationToken.None),
-                    Outbox.CreateIfNotExistsAsync(CancellationToken.None));
-            }
-
-            ready = _ready;
-        }
-
-        return ready.WaitAsync(cancellationToken);
-    }
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken) => _created.WaitAsync(cancellationToken);
 }

@@ -29,8 +29,7 @@ public sealed partial class ConfigurationStore
     private readonly BlobContainerClient _container;
     private readonly TimeProvider _time;
     private readonly ILogger<ConfigurationStore> _logger;
-    private readonly Lock _gate = new();
-    private Task? _ready;
+    private readonly OnceUntilSucceeded _created;
 
     /// <summary>Creates the store; sends no request.</summary>
     public ConfigurationStore(StorageAccount account, ConfigurationStorageNames names, TimeProvider time, ILogger<ConfigurationStore> logger)
@@ -39,27 +38,13 @@ public sealed partial class ConfigurationStore
         ArgumentNullException.ThrowIfNull(names);
         _table = account.GetTable(names.Table);
         _container = account.GetBlobContainer(names.Container);
+        _created = new OnceUntilSucceeded(() => Task.WhenAll(_table.CreateIfNotExistsAsync(CancellationToken.None), _container.CreateIfNotExistsAsync(CancellationToken.None)));
         _time = time;
         _logger = logger;
     }
 
     /// <summary>Completes when the table and the container exist; a failed attempt is retried by the next caller.</summary>
-    public Task EnsureCreatedAsync(CancellationToken cancellationToken)
-    {
-        Task ready;
-        lock (_gate)
-        {
-            if (_ready is null || _ready.IsFaulted || _ready.IsCanceled)
-            {
-                // Shared by every caller, so not tied to one caller's token.
-                _ready = Task.WhenAll(_table.CreateIfNotExistsAsync(CancellationToken.None), _container.CreateIfNotExistsAsync(CancellationToken.None));
-            }
-
-            ready = _ready;
-        }
-
-        return ready.WaitAsync(cancellationToken);
-    }
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken) => _created.WaitAsync(cancellationToken);
 
     /// <summary>
     /// Saves <paramref name="text"/> as the next version of <paramref name="service"/>. The caller
