@@ -22,18 +22,11 @@ public static class BuildBenchmark
     public static async Task RunAsync()
     {
         var azurite = await TestAzurite.GetAsync();
-        var hub = TestNames.Unique("bench");
-        var settings = new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["Mage:AdminKey"] = "admin-" + Guid.NewGuid().ToString("N"),
-            ["Mage:EncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-            ["Mage:TaskHub"] = hub,
-            ["Mage:WorkRoot"] = Directory.CreateTempSubdirectory("mage-bench-").FullName,
-            ["Logging:LogLevel:Default"] = "Warning",
-            // Measured here is the build path, not the per-key submit limit.
-            ["Mage:RateLimits:SubmitPerMinute"] = "1000000",
-        };
+        var settings = TestAppSettings.Create(azurite.ConnectionString, "bench");
+        settings["Logging:LogLevel:Default"] = "Warning";
+
+        // Measured here is the build path, not the per-key submit limit.
+        settings["Mage:RateLimits:SubmitPerMinute"] = "1000000";
 
         var shell = ShellBaseline();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cores: {Environment.ProcessorCount}; `sh -c true` p50 {shell:F2} ms"));

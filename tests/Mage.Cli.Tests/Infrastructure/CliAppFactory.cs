@@ -24,14 +24,7 @@ public sealed class CliAppFactory : WebApplicationFactory<global::Program>
     public static async Task<CliAppFactory> CreateAsync()
     {
         var azurite = await TestAzurite.GetAsync();
-        return new CliAppFactory(new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["Mage:AdminKey"] = "admin-" + Guid.NewGuid().ToString("N"),
-            ["Mage:EncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-            ["Mage:TaskHub"] = TestNames.Unique("cli"),
-            ["Mage:WorkRoot"] = Directory.CreateTempSubdirectory("mage-cli-work-").FullName,
-        });
+        return new CliAppFactory(TestAppSettings.Create(azurite.ConnectionString, "cli"));
     }
 
     /// <inheritdoc />

@@ -28,15 +28,9 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
     public static async Task<DashboardApp> StartAsync()
     {
         var azurite = await TestAzurite.GetAsync();
-        var app = new DashboardApp(new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["Mage:AdminKey"] = "admin-" + Guid.NewGuid().ToString("N"),
-            ["Mage:EncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-            ["Mage:TaskHub"] = TestNames.Unique("dash"),
-            ["Mage:WorkRoot"] = Directory.CreateTempSubdirectory("mage-dash-work-").FullName,
-            ["urls"] = "http://127.0.0.1:0",
-        });
+        var settings = TestAppSettings.Create(azurite.ConnectionString, "dash");
+        settings["urls"] = "http://127.0.0.1:0";
+        var app = new DashboardApp(settings);
         app.UseKestrel();
         app.StartServer();
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses

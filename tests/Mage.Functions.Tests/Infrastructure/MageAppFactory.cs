@@ -25,14 +25,7 @@ public sealed class MageAppFactory : WebApplicationFactory<Program>
     public static async Task<MageAppFactory> CreateAsync(IDictionary<string, string?>? overrides = null)
     {
         var azurite = await TestAzurite.GetAsync();
-        var settings = new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["Mage:AdminKey"] = "admin-" + Guid.NewGuid().ToString("N"),
-            ["Mage:EncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-            ["Mage:TaskHub"] = TestNames.Unique("hub"),
-            ["Mage:WorkRoot"] = Directory.CreateTempSubdirectory("mage-work-").FullName,
-        };
+        var settings = TestAppSettings.Create(azurite.ConnectionString, "hub");
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             settings[key] = value;

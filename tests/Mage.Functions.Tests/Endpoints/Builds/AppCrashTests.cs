@@ -14,16 +14,9 @@ public sealed class AppCrashTests
     public async Task KillNine_MidBuild_RestartedAppFinishesTheBuildWithAReason()
     {
         var azurite = await TestAzurite.GetAsync();
-        var settings = new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["Mage:AdminKey"] = "admin-" + Guid.NewGuid().ToString("N"),
-            ["Mage:EncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-            ["Mage:TaskHub"] = TestNames.Unique("crash"),
-            ["Mage:WorkRoot"] = Directory.CreateTempSubdirectory("mage-crash-").FullName,
-            ["Mage:DriverLivenessInterval"] = "00:00:02",
-            ["Mage:DriverLivenessTimeout"] = "00:00:03",
-        };
+        var settings = TestAppSettings.Create(azurite.ConnectionString, "crash");
+        settings["Mage:DriverLivenessInterval"] = "00:00:02";
+        settings["Mage:DriverLivenessTimeout"] = "00:00:03";
         const string Manifest = """
             driver: { type: local }
             stages: [one]
