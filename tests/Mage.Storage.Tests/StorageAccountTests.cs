@@ -1,3 +1,4 @@
+using Mage.Azurite;
 using Azure.Identity;
 using Mage.Testing;
 
@@ -95,7 +96,7 @@ public sealed class StorageAccountTests
         var options = new StorageClientOptions();
         options.Retry.MaxRetries = 1;
         options.Retry.Delay = TimeSpan.FromMilliseconds(10);
-        StorageAccount account = StorageAccount.Parse(Local.AzuriteLauncherTests.ConnectionStringFor(port), options);
+        StorageAccount account = StorageAccount.Parse(AzuriteLauncher.BuildConnectionString("127.0.0.1", port, port, port), options);
         StorageException e = await Assert.ThrowsAsync<StorageException>(() => account.CheckAvailabilityAsync());
         Assert.Equal(StorageErrorKind.Unreachable, e.Kind);
         Assert.Equal(0, e.Status);

@@ -1,5 +1,5 @@
 using Mage.Storage;
-using Mage.Storage.Local;
+using Mage.Azurite;
 
 namespace Mage.Testing;
 
@@ -16,7 +16,7 @@ public sealed class TestAzurite
     {
         Launcher = launcher;
         ConnectionString = launcher.ConnectionString;
-        Account = launcher.CreateAccount();
+        Account = StorageAccount.Parse(launcher.ConnectionString);
     }
 
     /// <summary>The running emulator.</summary>
@@ -29,7 +29,7 @@ public sealed class TestAzurite
     public StorageAccount Account { get; }
 
     /// <summary>An account with custom pipeline options (e.g. short timeouts) on the same emulator.</summary>
-    public StorageAccount CreateAccount(StorageClientOptions options) => Launcher.CreateAccount(options);
+    public StorageAccount CreateAccount(StorageClientOptions options) => StorageAccount.Parse(ConnectionString, options);
 
     /// <summary>Returns the process-wide emulator, starting it on first use.</summary>
     public static Task<TestAzurite> GetAsync() => Instance.Value;

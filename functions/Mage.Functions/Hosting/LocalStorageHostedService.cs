@@ -1,4 +1,4 @@
-using Mage.Storage.Local;
+using Mage.Azurite;
 
 namespace Mage.Functions.Hosting;
 

@@ -1,6 +1,7 @@
+using Mage.Storage;
 using System.Diagnostics;
 using Mage.Durable.Backend.AzureStorage;
-using Mage.Storage.Local;
+using Mage.Azurite;
 using Mage.Testing;
 
 namespace Mage.Durable.Tests.AzureStorage;
@@ -15,7 +16,7 @@ public sealed class AzureStorageBackendShutdownTests
     public async Task DisposeAsync_StorageGone_ReturnsWithinItsDeadline()
     {
         var azurite = await AzuriteLauncher.StartAsync(AzuriteOptions.Ephemeral(RepositoryRoot.InfraLocal));
-        var backend = new AzureStorageBackend(azurite.CreateAccount(), AzureStorageTestBackends.Options(TestNames.Unique("gone")));
+        var backend = new AzureStorageBackend(StorageAccount.Parse(azurite.ConnectionString), AzureStorageTestBackends.Options(TestNames.Unique("gone")));
         await backend.InitializeAsync(CancellationToken.None);
         Assert.NotEmpty(backend.OwnedPartitions);
 

@@ -1,8 +1,9 @@
+using Mage.Storage;
 using System.Diagnostics;
 using System.Globalization;
 using Mage.Durable.TestWorker;
 using Mage.Durable.TestWorker.Orchestrations;
-using Mage.Storage.Local;
+using Mage.Azurite;
 using Mage.Testing;
 
 namespace Mage.Durable.Tests.MultiProcess;
@@ -34,7 +35,7 @@ public sealed class AzuriteRestartTests : IAsyncLifetime
         AzuriteLauncher azurite = _azurite!;
         string hub = TestNames.Unique("restart");
         string connection = azurite.ConnectionString;
-        await using var hubClient = new TaskHubClient(azurite.CreateAccount(), hub);
+        await using var hubClient = new TaskHubClient(StorageAccount.Parse(azurite.ConnectionString), hub);
         TestWorkerProcess[] workers = [new(connection, hub, "one"), new(connection, hub, "two")];
         try
         {

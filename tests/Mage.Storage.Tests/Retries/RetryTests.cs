@@ -1,3 +1,4 @@
+using Mage.Azurite;
 using Mage.Storage.Blobs;
 using Mage.Storage.Queues;
 using Mage.Testing;
@@ -17,7 +18,7 @@ public sealed class RetryTests
     }
 
     private static StorageAccount ThroughProxy(TestAzurite azurite, LoopbackProxy blob, LoopbackProxy queue, StorageClientOptions options) =>
-        StorageAccount.Parse(Local.AzuriteLauncherTests.ConnectionStringFor(blob.Port, queue.Port, azurite.Launcher.TablePort), options);
+        StorageAccount.Parse(AzuriteLauncher.BuildConnectionString("127.0.0.1", blob.Port, queue.Port, azurite.Launcher.TablePort), options);
 
     [Fact]
     public async Task Upload_FirstConnectionsDropped_RetriesAndSucceeds()

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Mage.Storage.Local;
+namespace Mage.Azurite;
 
 /// <summary>Finds node/npm and installs the pinned Azurite (once across concurrent processes).</summary>
 internal static class NodeTooling

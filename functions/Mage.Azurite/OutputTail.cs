@@ -1,4 +1,4 @@
-namespace Mage.Storage.Local;
+namespace Mage.Azurite;
 
 /// <summary>A thread-safe ring of the last lines a child process wrote.</summary>
 internal sealed class OutputTail(int capacity)

@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using Mage.Storage.Local;
+using Mage.Azurite;
 using Mage.Testing;
 
-namespace Mage.Storage.Tests.Local;
+namespace Mage.Azurite.Tests;
 
 public sealed class AzuriteLauncherTests
 {
@@ -40,7 +40,7 @@ public sealed class AzuriteLauncherTests
             await using (launcher)
             {
                 Assert.True(await AzuriteLauncher.IsListeningAsync(launcher.Host, launcher.QueuePort));
-                await launcher.CreateAccount().CheckAvailabilityAsync();
+                Assert.True(await AzuriteLauncher.IsListeningAsync(launcher.Host, launcher.TablePort));
             }
             Assert.True(await WaitUntilClosedAsync(launcher.BlobPort, TimeSpan.FromSeconds(10)));
             Assert.NotEmpty(Directory.EnumerateFileSystemEntries(data));
@@ -72,24 +72,16 @@ public sealed class AzuriteLauncherTests
         await Assert.ThrowsAsync<ArgumentException>(() => AzuriteLauncher.StartAsync(new AzuriteOptions { InfraLocalPath = RepositoryRoot.InfraLocal }));
     }
 
-    [Fact]
-    public async Task IsListening_FreePort_ReturnsFalse()
+    private static int FreePort()
     {
-        Assert.False(await AzuriteLauncher.IsListeningAsync("127.0.0.1", Retries.LoopbackProxy.FreePort()));
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [Fact]
-    public void TestNames_Unique_AreValidForAllResourceKinds()
+    public async Task IsListening_FreePort_ReturnsFalse()
     {
-        StorageAccount account = StorageAccount.Parse("UseDevelopmentStorage=true");
-        foreach (string prefix in new[] { "", "9x", "Some-Prefix_!", new string('a', 100) })
-        {
-            string name = TestNames.Unique(prefix);
-            Assert.InRange(name.Length, 3, 63);
-            account.GetTable(name);
-            account.GetQueue(name);
-            account.GetBlobContainer(name);
-        }
-        Assert.NotEqual(TestNames.Unique("x"), TestNames.Unique("x"));
+        Assert.False(await AzuriteLauncher.IsListeningAsync("127.0.0.1", FreePort()));
     }
 }

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Mage.Storage.Local;
+namespace Mage.Azurite;
 
 /// <summary>
 /// Starts the pinned Azurite (blob, queue, table) as a child process and stops it on
@@ -58,11 +58,14 @@ public sealed class AzuriteLauncher : IAsyncDisposable
     /// <summary>Process id of the watchdog shell (Azurite's parent).</summary>
     public int ProcessId => _process.Id;
 
+    /// <summary>The emulator's well-known account name.</summary>
+    public const string DevelopmentAccountName = "devstoreaccount1";
+
+    /// <summary>The emulator's well-known, published account key (not a secret).</summary>
+    public const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
     /// <summary>Full connection string (well-known development key) for these ports.</summary>
     public string ConnectionString { get; }
-
-    /// <summary>Creates a <see cref="StorageAccount"/> for this emulator.</summary>
-    public StorageAccount CreateAccount(StorageClientOptions? options = null) => StorageAccount.Parse(ConnectionString, options);
 
     /// <summary>The last lines Azurite wrote (stdout and stderr), for diagnostics.</summary>
     public string OutputTail => _output.ToString();
@@ -70,10 +73,10 @@ public sealed class AzuriteLauncher : IAsyncDisposable
     /// <summary>A development-account connection string for an emulator on the given ports.</summary>
     public static string BuildConnectionString(string host, int blobPort, int queuePort, int tablePort) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"DefaultEndpointsProtocol=http;AccountName={StorageAccount.DevelopmentAccountName};AccountKey={StorageAccount.DevelopmentAccountKey};" +
-            $"BlobEndpoint=http://{host}:{blobPort}/{StorageAccount.DevelopmentAccountName};" +
-            $"QueueEndpoint=http://{host}:{queuePort}/{StorageAccount.DevelopmentAccountName};" +
-            $"TableEndpoint=http://{host}:{tablePort}/{StorageAccount.DevelopmentAccountName};");
+            $"DefaultEndpointsProtocol=http;AccountName={DevelopmentAccountName};AccountKey={DevelopmentAccountKey};" +
+            $"BlobEndpoint=http://{host}:{blobPort}/{DevelopmentAccountName};" +
+            $"QueueEndpoint=http://{host}:{queuePort}/{DevelopmentAccountName};" +
+            $"TableEndpoint=http://{host}:{tablePort}/{DevelopmentAccountName};");
 
     /// <summary>True when something accepts TCP connections on host:port (e.g. an emulator the developer already runs).</summary>
     public static async Task<bool> IsListeningAsync(string host, int port, TimeSpan? timeout = null, CancellationToken cancellationToken = default)

@@ -1,4 +1,4 @@
-namespace Mage.Storage.Local;
+namespace Mage.Azurite;
 
 /// <summary>Azurite exited while starting (bad arguments, port already in use...). The message carries its output tail.</summary>
 public sealed class AzuriteExitedException : InvalidOperationException

@@ -1,4 +1,4 @@
-namespace Mage.Storage.Local;
+namespace Mage.Azurite;
 
 /// <summary>How to start Azurite.</summary>
 public sealed record AzuriteOptions
