@@ -2,9 +2,9 @@ using Mage.Builds.Activities;
 using Mage.Builds.CodeHosts;
 using Mage.Builds.Codegen;
 using Mage.Builds.Configuration;
+using Mage.Builds.Durable;
 using Mage.Builds.Drivers;
 using Mage.Builds.Jobs;
-using Mage.Builds.Orchestration;
 using Mage.Builds.Records;
 using Mage.Builds.Submission;
 using Microsoft.Extensions.Configuration;
@@ -20,11 +20,11 @@ public static class BuildsServiceCollectionExtensions
 {
     /// <summary>
     /// Adds everything a build needs. <paramref name="appRoot"/> anchors a relative
-    /// <c>Mage__WorkRoot</c>. The durable backend is chosen by the caller through
-    /// <paramref name="configureDurable"/>.
+    /// <c>Mage__WorkRoot</c>. The orchestrator and activities (<see cref="BuildTasks"/>) are
+    /// registered as transient services; the host that runs them (and provides the
+    /// <c>DurableTaskClient</c>) is added by the caller.
     /// </summary>
-    public static IServiceCollection AddMageBuilds(this IServiceCollection services, IConfiguration configuration, string appRoot,
-        Action<Durable.Worker.DurableTaskBuilder> configureDurable)
+    public static IServiceCollection AddMageBuilds(this IServiceCollection services, IConfiguration configuration, string appRoot)
     {
         services.AddOptions<MageOptions>().Bind(configuration.GetSection(MageOptions.Section))
             .Validate(o => o.TaskHub.Length is >= 3 and <= 45 && o.TaskHub.All(char.IsAsciiLetterOrDigit) && char.IsAsciiLetter(o.TaskHub[0]),
@@ -58,20 +58,11 @@ public static class BuildsServiceCollectionExtensions
         services.AddHostedService<BuildStorageInitializer>();
         services.AddSingleton<StrandedBuildRecovery>();
         services.AddHostedService(sp => sp.GetRequiredService<StrandedBuildRecovery>());
-        services.AddDurableTask(durable =>
+        foreach (var task in BuildTasks.Orchestrators.Concat(BuildTasks.Activities))
         {
-            durable.AddOrchestrator<BuildOrchestrator>()
-                .AddActivity<UpdateBuildStatusActivity>()
-                .AddActivity<CreateDriverActivity>()
-                .AddActivity<PlaceObjectsActivity>()
-                .AddActivity<GenerateCodeActivity>()
-                .AddActivity<RunJobActivity>()
-                .AddActivity<KillJobsActivity>()
-                .AddActivity<PingDriverActivity>()
-                .AddActivity<DestroyDriverActivity>()
-                .AddActivity<CreateMergeRequestActivity>();
-            configureDurable(durable);
-        });
+            services.TryAddTransient(task);
+        }
+
         return services;
     }
 }

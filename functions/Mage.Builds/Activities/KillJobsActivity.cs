@@ -1,6 +1,6 @@
 using Mage.Builds.Jobs;
 using Mage.Builds.Orchestration;
-using Mage.Durable;
+using Microsoft.DurableTask;
 
 namespace Mage.Builds.Activities;
 

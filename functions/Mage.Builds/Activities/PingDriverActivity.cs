@@ -1,5 +1,5 @@
 using Mage.Builds.Orchestration;
-using Mage.Durable;
+using Microsoft.DurableTask;
 
 namespace Mage.Builds.Activities;
 

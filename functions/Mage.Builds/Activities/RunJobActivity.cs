@@ -1,7 +1,7 @@
 using Mage.Builds.Drivers;
 using Mage.Builds.Jobs;
 using Mage.Builds.Orchestration;
-using Mage.Durable;
+using Microsoft.DurableTask;
 
 namespace Mage.Builds.Activities;
 
@@ -34,5 +34,5 @@ public sealed class RunJobActivity(DriverRegistry drivers, JobRunner runner, Art
             }
 
             return result;
-        }, context.CancellationToken);
+        }, CancellationToken.None);
 }

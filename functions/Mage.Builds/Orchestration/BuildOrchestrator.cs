@@ -1,7 +1,7 @@
 using Mage.Builds.Activities;
 using Mage.Builds.Records;
-using Mage.Durable;
 using Mage.Manifests;
+using Microsoft.DurableTask;
 
 namespace Mage.Builds.Orchestration;
 
@@ -98,7 +98,7 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
         {
             if (input.Plan.Objects.Count > 0)
             {
-                await OnDriverAsync(context.CallActivityAsync<bool>(nameof(PlaceObjectsActivity), new PlaceObjectsInput(input.BuildId, _lease!, input.Plan.Objects), OnWorker()));
+                await OnDriverAsync(context.CallActivityAsync<bool>(nameof(PlaceObjectsActivity), new PlaceObjectsInput(input.BuildId, _lease!, input.Plan.Objects)));
             }
 
             // Stage 0 is the builtin setup stage (driver, clones): code is generated after the
@@ -169,7 +169,7 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
                 return;
             }
 
-            var generated = await OnDriverAsync(context.CallActivityAsync<GenerateCodeResult>(nameof(GenerateCodeActivity), new GenerateCodeInput(input.BuildId, _lease!, version), OnWorker()));
+            var generated = await OnDriverAsync(context.CallActivityAsync<GenerateCodeResult>(nameof(GenerateCodeActivity), new GenerateCodeInput(input.BuildId, _lease!, version)));
             if (!generated.Succeeded)
             {
                 throw new BuildInterruptedException(BuildStatus.Failed, $"code generation failed: {generated.Error}");
@@ -187,7 +187,7 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
                 while (_inFlight.Count < Math.Max(1, input.MaxParallelJobs) && pending.TryDequeue(out var next))
                 {
                     // Clone jobs are scripts too (git clone, then checkout of the ref), run like any other job.
-                    var task = context.CallActivityAsync<string>(nameof(RunJobActivity), new RunJobInput(input.BuildId, input.Tag, _lease!, stageIndex, next.Index, next.Job, input.Plan.Env), OnWorker());
+                    var task = context.CallActivityAsync<string>(nameof(RunJobActivity), new RunJobInput(input.BuildId, input.Tag, _lease!, stageIndex, next.Index, next.Job, input.Plan.Env));
                     names[task] = next.Job.Name;
                     _inFlight.Add(task);
                 }
@@ -224,7 +224,7 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
                     throw Interruption(winner);
                 }
 
-                var ping = context.CallActivityAsync<bool>(nameof(PingDriverActivity), _lease!, OnWorker());
+                var ping = context.CallActivityAsync<bool>(nameof(PingDriverActivity), _lease!);
                 await InterruptibleAsync(ping, input.DriverLivenessTimeout, DriverLost);
             }
         }
@@ -232,7 +232,7 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
         private BuildInterruptedException DriverLost()
         {
             _driverLost = true;
-            return new BuildInterruptedException(BuildStatus.Failed, $"driver lost: the worker that owns the workspace ({_lease!.WorkerQueue}) did not answer within {GoDuration.Format(input.DriverLivenessTimeout)}");
+            return new BuildInterruptedException(BuildStatus.Failed, $"driver lost: the workspace of driver {_lease!.Handle.DriverType} did not answer within {GoDuration.Format(input.DriverLivenessTimeout)}");
         }
 
         /// <summary>Waits for <paramref name="work"/>, a kill, the build deadline or <paramref name="limit"/>, whichever comes first.</summary>
@@ -267,11 +267,11 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
             {
                 if (_inFlight.Count > 0)
                 {
-                    await BoundedAsync(context.CallActivityAsync<bool>(nameof(KillJobsActivity), _lease, OnWorker()));
+                    await BoundedAsync(context.CallActivityAsync<bool>(nameof(KillJobsActivity), _lease));
                     await BoundedAsync(Task.WhenAll(_inFlight));
                 }
 
-                destroyed = BoundedAsync(context.CallActivityAsync<bool>(nameof(DestroyDriverActivity), _lease, OnWorker()));
+                destroyed = BoundedAsync(context.CallActivityAsync<bool>(nameof(DestroyDriverActivity), _lease));
             }
 
             _lifetime.Cancel();
@@ -287,7 +287,5 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
             await Task.WhenAny(work, timer);
             bound.Cancel();
         }
-
-        private TaskOptions OnWorker() => TaskOptions.ForQueue(_lease!.WorkerQueue);
     }
 }

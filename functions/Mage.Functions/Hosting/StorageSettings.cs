@@ -39,4 +39,23 @@ public static class StorageSettings
 
         return StorageAccount.Parse(ConnectionString(configuration));
     }
+
+    /// <summary>
+    /// The same account for the durable engine (DurableTask.AzureStorage, on the Azure SDK): the
+    /// account name with a managed identity / Entra ID credential, or the connection string
+    /// (<c>UseDevelopmentStorage=true</c> is the local Azurite).
+    /// </summary>
+    public static DurableTask.AzureStorage.StorageAccountClientProvider CreateEngineClientProvider(IConfiguration configuration)
+    {
+        if (configuration[$"{ConnectionSetting}:accountName"] is { Length: > 0 } accountName)
+        {
+            var clientId = configuration[$"{ConnectionSetting}:clientId"];
+            var credential = string.IsNullOrEmpty(clientId)
+                ? new DefaultAzureCredential()
+                : new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId });
+            return new DurableTask.AzureStorage.StorageAccountClientProvider(accountName, credential);
+        }
+
+        return new DurableTask.AzureStorage.StorageAccountClientProvider(ConnectionString(configuration));
+    }
 }

@@ -12,8 +12,8 @@ using Mage.Builds.Records;
 using Mage.Builds.Tests.Catalog;
 using Mage.Builds.Tests.Configuration;
 using Mage.Builds.Tests.Drivers;
-using Mage.Durable;
 using Mage.Testing;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Mage.Builds.Tests.Codegen;
@@ -174,7 +174,7 @@ public sealed class GenerateCodeActivityTests : IDisposable
         public const string BuildId = "orders-7-abcdef";
 
         public GenerateCodeInput Input(long version) =>
-            new(BuildId, new DriverLease(new DriverHandle("local", BuildId, Workspace), "worker-queue"), version);
+            new(BuildId, new DriverLease(new DriverHandle("local", BuildId, Workspace)), version);
 
         public async Task<string> LogAsync() =>
             (await Logs.BlobFor("orders", 7, "create-driver").DownloadAsync(cancellationToken: CancellationToken.None)).ToString();
@@ -184,10 +184,6 @@ public sealed class GenerateCodeActivityTests : IDisposable
     {
         public override string InstanceId => Setup.BuildId;
 
-        public override string Name => nameof(GenerateCodeActivity);
-
-        public override CancellationToken CancellationToken => CancellationToken.None;
-
-        public override Task HeartbeatAsync() => Task.CompletedTask;
+        public override TaskName Name => nameof(GenerateCodeActivity);
     }
 }

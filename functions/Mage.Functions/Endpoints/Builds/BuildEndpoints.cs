@@ -5,10 +5,10 @@ using Mage.Builds.Activities;
 using Mage.Builds.Orchestration;
 using Mage.Builds.Records;
 using Mage.Builds.Submission;
-using Mage.Durable;
 using Mage.Functions.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.DurableTask.Client;
 
 namespace Mage.Functions.Endpoints.Builds;
 
