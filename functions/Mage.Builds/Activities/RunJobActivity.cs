@@ -1,20 +1,66 @@
 using Mage.Builds.Drivers;
 using Mage.Builds.Jobs;
+using Mage.Builds.Logs;
 using Mage.Builds.Orchestration;
+using Mage.Builds.Records;
 using Mage.Durable;
 
 namespace Mage.Builds.Activities;
 
 /// <summary>
-/// Runs one stage job on the workspace's worker, then collects its artifacts to Blob storage.
-/// Returns the job's status. At-least-once: a repeat runs the script again in the same workspace.
+/// Runs one stage job in the build's workspace on whichever worker receives it, then collects its
+/// artifacts to Blob storage. Returns the job's result.
 /// </summary>
-public sealed class RunJobActivity(DriverRegistry drivers, JobRunner runner, ArtifactCollector artifacts, TimeProvider time) : TaskActivity<RunJobInput, string>
+/// <remarks>
+/// At-least-once delivery, at-most-once script: a delivery first claims the job (see
+/// <see cref="JobClaimKeeper"/>). A job already final returns its recorded status; a job claimed by
+/// another delivery is waited for (or recorded failed with "the worker running this job stopped"
+/// once that delivery's heartbeat is stale); a job of a killed build is recorded killed without
+/// running. While the script runs, a kill request in storage stops its process group.
+/// </remarks>
+public sealed class RunJobActivity(DriverRegistry drivers, JobRunner runner, ArtifactCollector artifacts, JobClaimKeeper claims, JobStore jobs, TimeProvider time)
+    : TaskActivity<RunJobInput, JobResult>
 {
     /// <inheritdoc />
-    public override Task<string> RunAsync(TaskActivityContext context, RunJobInput input) =>
+    public override async Task<JobResult> RunAsync(TaskActivityContext context, RunJobInput input)
+    {
+        var ct = context.CancellationToken;
+        var (service, number) = BuildId.Parse(input.BuildId);
+        if (await jobs.GetAsync(service, number, input.StageIndex, input.JobIndex, ct) is { } recorded && BuildStatus.IsTerminal(recorded.Status))
+        {
+            // A repeated delivery after the job ended (the result did not reach the orchestrator).
+            return new JobResult(recorded.Status);
+        }
+
+        if (await claims.TryClaimAsync(input, ct) is not { } claim)
+        {
+            return await claims.AwaitClaimedAsync(input, ct);
+        }
+
+        if (await claims.IsKillRequestedAsync(input.BuildId, ct))
+        {
+            await jobs.FinishAsync(service, number, input.StageIndex, input.JobIndex, BuildStatus.Killed, null, ct);
+            return new JobResult(BuildStatus.Killed);
+        }
+
+        try
+        {
+            await using var watch = claims.Watch(input, claim);
+            return new JobResult(await RunClaimedAsync(input, ct));
+        }
+        catch (OperationCanceledException)
+        {
+            // This worker stops (shutdown) before the job ended; the script will not run again, so
+            // let the next delivery record it failed at once rather than after the heartbeat timeout.
+            await claims.GiveUpAsync(claim);
+            throw;
+        }
+    }
+
+    private Task<string> RunClaimedAsync(RunJobInput input, CancellationToken cancellationToken) =>
         runner.RunAsync(input, async (env, log, ct) =>
         {
+            await log.WriteLineAsync($"[mage] running on worker {claims.Worker.Id}", ct);
             JobRunResult result;
             if (string.IsNullOrWhiteSpace(input.Job.Script))
             {
@@ -34,5 +80,5 @@ public sealed class RunJobActivity(DriverRegistry drivers, JobRunner runner, Art
             }
 
             return result;
-        }, context.CancellationToken);
+        }, cancellationToken);
 }

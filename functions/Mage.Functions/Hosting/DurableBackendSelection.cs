@@ -22,13 +22,21 @@ public static class DurableBackendSelection
     /// <summary>Setting: how long a worker holds an orchestration's messages while it runs an episode.</summary>
     public const string OrchestrationLeaseSetting = "Mage:Durable:OrchestrationLease";
 
+    /// <summary>Setting: how long a worker holds an activity's work item before the engine delivers it again (a killed app's activities come back after this).</summary>
+    public const string ActivityLeaseSetting = "Mage:Durable:ActivityLease";
+
     /// <summary>Registers the configured backend on <paramref name="durable"/>.</summary>
     public static void Configure(DurableTaskBuilder durable, IConfiguration configuration)
     {
         // Build episodes take milliseconds; a short lease means that messages a killed app was
         // holding come back to the survivors in seconds rather than the runtime's default minutes.
         var lease = configuration.GetValue(OrchestrationLeaseSetting, TimeSpan.FromSeconds(30));
-        durable.Services.Configure<DurableTaskWorkerOptions>(o => o.OrchestrationLease = lease);
+        var activityLease = configuration.GetValue(ActivityLeaseSetting, TimeSpan.FromMinutes(5));
+        durable.Services.Configure<DurableTaskWorkerOptions>(o =>
+        {
+            o.OrchestrationLease = lease;
+            o.ActivityLease = activityLease;
+        });
         var choice = configuration[Setting] is { Length: > 0 } value ? value : "AzureStorage";
         if (choice.Equals("InMemory", StringComparison.OrdinalIgnoreCase))
         {

@@ -174,7 +174,7 @@ public sealed class GenerateCodeActivityTests : IDisposable
         public const string BuildId = "orders-7-abcdef";
 
         public GenerateCodeInput Input(long version) =>
-            new(BuildId, new DriverLease(new DriverHandle("local", BuildId, Workspace), "worker-queue"), version);
+            new(BuildId, new DriverLease(new DriverHandle("local", BuildId, Workspace)), version);
 
         public async Task<string> LogAsync() =>
             (await Logs.BlobFor("orders", 7, "create-driver").DownloadAsync(cancellationToken: CancellationToken.None)).ToString();
