@@ -3,7 +3,6 @@ using Mage.Durable;
 using Mage.Durable.Backend;
 using Mage.Durable.Backend.AzureStorage;
 using Mage.Durable.Worker;
-using Mage.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -43,7 +42,7 @@ public static class DurableBackendSelection
 
         // One backend per process, named after this worker so its affinity queue is <hub>-worker-<id>.
         durable.Services.Replace(ServiceDescriptor.Singleton<IOrchestrationBackend>(sp => new AzureStorageBackend(
-            sp.GetRequiredService<StorageAccount>(),
+            DurableStorageAccount.Create(configuration),
             new AzureStorageBackendOptions
             {
                 TaskHub = sp.GetRequiredService<MageOptions>().TaskHub,

@@ -1,6 +1,5 @@
 using Mage.Builds;
 using Mage.Functions.Security;
-using Mage.Storage;
 using Microsoft.AspNetCore.Authentication;
 
 namespace Mage.Functions.Hosting;
@@ -19,7 +18,7 @@ public static class ServiceCollectionExtensions
         services.AddHostedService<LocalStorageHostedService>();
         services.AddMageBuilds(configuration, AppRoot.Find(), durable => DurableBackendSelection.Configure(durable, configuration));
 
-        services.AddSingleton(sp => StorageSettings.CreateAccount(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => StorageSettings.CreateClients(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(sp =>
         {
             var config = sp.GetRequiredService<IConfiguration>();

@@ -1,9 +1,13 @@
+using Azure.Core;
 using Azure.Identity;
-using Mage.Storage;
+using Mage.Builds.Storage;
 
 namespace Mage.Functions.Hosting;
 
-/// <summary>Turns the <c>AzureWebJobsStorage</c> settings into a <see cref="StorageAccount"/>.</summary>
+/// <summary>
+/// The one place that turns the Functions-style <c>AzureWebJobsStorage</c> settings into the
+/// app's storage clients (<see cref="StorageClients"/>).
+/// </summary>
 public static class StorageSettings
 {
     /// <summary>The connection-string setting, as in Azure Functions.</summary>
@@ -23,20 +27,27 @@ public static class StorageSettings
             .Equals(DevelopmentStorage, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Builds the account: Entra ID when <c>AzureWebJobsStorage__accountName</c> is set (the
-    /// Azure Functions identity-based connection convention), otherwise the connection string.
+    /// Builds the clients: Entra ID when <c>AzureWebJobsStorage__accountName</c> is set (the Azure
+    /// Functions identity-based connection convention; <c>__clientId</c> picks a user-assigned
+    /// managed identity), otherwise the connection string.
     /// </summary>
-    public static StorageAccount CreateAccount(IConfiguration configuration)
+    /// <exception cref="FormatException">The connection string is malformed; the message never quotes it.</exception>
+    public static StorageClients CreateClients(IConfiguration configuration)
     {
         if (configuration[$"{ConnectionSetting}:accountName"] is { Length: > 0 } accountName)
         {
-            var clientId = configuration[$"{ConnectionSetting}:clientId"];
-            var credential = string.IsNullOrEmpty(clientId)
-                ? new DefaultAzureCredential()
-                : new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId });
-            return StorageAccount.FromAccountName(accountName, credential);
+            return StorageClients.FromAccountName(accountName, Credential(configuration));
         }
 
-        return StorageAccount.Parse(ConnectionString(configuration));
+        return StorageClients.FromConnectionString(ConnectionString(configuration));
+    }
+
+    /// <summary>The Entra ID credential for <c>AzureWebJobsStorage__accountName</c>.</summary>
+    internal static TokenCredential Credential(IConfiguration configuration)
+    {
+        var clientId = configuration[$"{ConnectionSetting}:clientId"];
+        return string.IsNullOrEmpty(clientId)
+            ? new DefaultAzureCredential()
+            : new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId });
     }
 }
