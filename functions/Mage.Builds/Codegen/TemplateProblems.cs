@@ -7,9 +7,9 @@ namespace Mage.Builds.Codegen;
 /// <summary>Turns Scriban's parse messages and runtime errors into <see cref="PackProblem"/>s with file, line and column.</summary>
 internal static class TemplateProblems
 {
-    /// <summary>The errors of a parse of <paramref name="file"/>.</summary>
+    /// <summary>The first error of a parse of <paramref name="file"/>, if any; later ones mostly follow from it.</summary>
     public static IEnumerable<PackProblem> Parse(string file, LogMessageBag messages) =>
-        messages.Where(m => m.Type == ParserMessageType.Error).Select(m => At(file, m.Span, m.Message));
+        messages.Where(m => m.Type == ParserMessageType.Error).Take(1).Select(m => At(file, m.Span, m.Message));
 
     /// <summary>A problem for an error raised while rendering <paramref name="file"/>: at the template's position, or a partial's when the error is inside one.</summary>
     public static PackProblem Render(string file, ScriptRuntimeException error)

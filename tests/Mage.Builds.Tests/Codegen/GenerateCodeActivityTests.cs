@@ -63,7 +63,7 @@ public sealed class GenerateCodeActivityTests : IDisposable
     {
         var setup = await SetupAsync();
         using var pack = new PackFolder("name: broken\ndescription: d\nversion: 1\nsupports: [crud]\n")
-            .Write("templates/a.txt.hbs", "ok\n{{#each entities}}\n");
+            .Write("templates/a.txt.scriban", "ok\n{{ for e in entities }}\n");
         var bare = CommitToBareRepository(pack.Root);
         var text = ConfigurationSamples.Minimal.Replace("pack: aspnet-minimal-api", $"pack: {{ git: \"file://{bare}\", ref: main }}", StringComparison.Ordinal);
         var version = (await setup.Configurations.SaveAsync("orders", text, CancellationToken.None)).Version;
@@ -71,8 +71,8 @@ public sealed class GenerateCodeActivityTests : IDisposable
         var result = await setup.Activity.RunAsync(new Context(), setup.Input(version));
 
         Assert.False(result.Succeeded);
-        Assert.Contains("templates/a.txt.hbs:2", result.Error, StringComparison.Ordinal);
-        Assert.Contains("templates/a.txt.hbs:2", await setup.LogAsync(), StringComparison.Ordinal);
+        Assert.Contains("templates/a.txt.scriban:2:4: ", result.Error, StringComparison.Ordinal);
+        Assert.Contains("templates/a.txt.scriban:2:4: ", await setup.LogAsync(), StringComparison.Ordinal);
         Assert.Null(await setup.Generated.LoadAsync("orders", 7, CancellationToken.None));
     }
 
@@ -96,7 +96,7 @@ public sealed class GenerateCodeActivityTests : IDisposable
     public async Task RunAsync_UploadedPack_IsUnpackedAndRendered()
     {
         var setup = await SetupAsync();
-        using var pack = new PackFolder().Write("templates/{{entity.kebabName}}.txt.hbs", "{{entity.name}} {{entity.key.csharpType}}\n");
+        using var pack = new PackFolder().Write("templates/{{ entity.kebab_name }}.txt.scriban", "{{ entity.name }} {{ entity.key.csharp_type }}\n");
         using var archive = new MemoryStream();
         await System.IO.Compression.ZipFile.CreateFromDirectoryAsync(pack.Root, archive, System.IO.Compression.CompressionLevel.Fastest, includeBaseDirectory: true);
         archive.Position = 0;
