@@ -1,4 +1,5 @@
 using Mage.Builds.Drivers;
+using Mage.Builds.Jobs;
 using Mage.Builds.Logs;
 using Mage.Builds.Orchestration;
 using Mage.Builds.Records;
@@ -9,12 +10,12 @@ namespace Mage.Builds.Activities;
 
 /// <summary>
 /// Moves the build to running (null when it is already final: killed while queued, it never
-/// starts), then creates the build's workspace and returns its lease. Like every activity it runs
-/// on the engine's one shared work-item queue, so any worker may run the later driver-bound
-/// activities of the build; its progress is the log of the builtin <c>create-driver</c> job. A driver that
-/// becomes ready after its build ended is destroyed at once.
+/// starts), then creates the build's workspace and returns its lease. The workspace is reachable
+/// from every worker of the task hub (the shared work root), so later driver-bound activities run
+/// wherever the engine delivers them. Its progress is the log of the builtin <c>create-driver</c>
+/// job. A driver that becomes ready after its build ended is destroyed at once.
 /// </summary>
-public sealed class CreateDriverActivity(DriverRegistry drivers, BuildTransitions transitions, BuildStore builds, JobStore jobs, JobLogs logs)
+public sealed class CreateDriverActivity(DriverRegistry drivers, BuildTransitions transitions, BuildStore builds, JobStore jobs, JobLogs logs, WorkerIdentity worker)
     : TaskActivity<CreateDriverInput, DriverLease?>
 {
     /// <inheritdoc />
@@ -50,7 +51,7 @@ public sealed class CreateDriverActivity(DriverRegistry drivers, BuildTransition
                 return new DriverLease(handle);
             }
 
-            await log.WriteLineAsync($"[mage] driver {input.Driver.Type} ready on {Environment.MachineName}", ct);
+            await log.WriteLineAsync($"[mage] driver {input.Driver.Type} ready (created by worker {worker.Id})", ct);
             await log.CompleteAsync(ct);
             await jobs.FinishAsync(service, number, 0, 0, BuildStatus.Passed, null, ct);
             return new DriverLease(handle);

@@ -23,7 +23,6 @@ public static class BuildTasks
         typeof(GenerateCodeActivity),
         typeof(RunJobActivity),
         typeof(KillJobsActivity),
-        typeof(PingDriverActivity),
         typeof(DestroyDriverActivity),
         typeof(CreateMergeRequestActivity),
     ];

@@ -10,7 +10,11 @@ namespace Mage.Builds.Orchestration;
 /// <param name="UnfinishedJobsStatus">For the final change: the status given first to every job still queued or running, so no job outlives its build.</param>
 public sealed record StatusChange(string BuildId, string Status, string? Error, string? UnfinishedJobsStatus = null);
 
-/// <summary>Where a build's workspace lives: the driver handle every later driver-bound activity works on.</summary>
+/// <summary>
+/// Where a build's workspace lives: a driver handle that every worker of the task hub can act on
+/// (for <c>local</c> and <c>sandbox</c>, a folder under the work root that all workers share), so
+/// any driver-bound activity of the build may run on any worker.
+/// </summary>
 /// <param name="Handle">The driver handle.</param>
 public sealed record DriverLease(DriverHandle Handle);
 
