@@ -118,7 +118,7 @@ public static class BuildEndpoints
     }
 
     private static async Task<Results<Accepted<BuildSummary>, ProblemHttpResult>> KillAsync(
-        string id, ClaimsPrincipal user, BuildStore builds, BuildTransitions transitions, DurableTaskClient durable, CancellationToken cancellationToken)
+        string id, ClaimsPrincipal user, BuildStore builds, BuildTransitions transitions, JobStore jobs, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var build = await FindAsync(id, user, builds, cancellationToken);
         if (build is null)
@@ -135,6 +135,12 @@ public static class BuildEndpoints
         {
             // Final before it starts: the orchestrator sees a final build and never runs it.
             (build, _) = await transitions.MoveAsync(id, BuildStatus.Killed, "killed before it started", cancellationToken);
+            if (build.Status == BuildStatus.Killed)
+            {
+                // Its jobs will never run: say so now. The start activity does the same should this
+                // request end here, so no job stays queued under a finished build.
+                await jobs.FinishUnfinishedAsync(build.Service, build.Number, BuildStatus.Killed, cancellationToken);
+            }
         }
 
         if (build.Status == BuildStatus.Running)
