@@ -55,15 +55,16 @@ public static class TemplateRenderer
                 : [model];
             foreach (var context in contexts)
             {
-                if (RenderOne(pack, template, context, budget, problems) is not { } file)
-                {
-                    continue;
-                }
-
+                var rendered = RenderOne(pack, template, context, budget, problems);
                 if (budget.Deadline.IsCancellationRequested)
                 {
-                    // Out of time: the problem is recorded; the other templates would only fail the same way.
+                    // Out of time: the problem is recorded; every later template would only fail the same way.
                     throw new TemplatePackException(pack.Manifest.Name, problems);
+                }
+
+                if (rendered is not { } file)
+                {
+                    continue;
                 }
 
                 if (files.TryGetValue(file.Path, out var earlier))

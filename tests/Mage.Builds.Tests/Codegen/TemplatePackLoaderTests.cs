@@ -60,8 +60,9 @@ public sealed class TemplatePackLoaderTests
 
         var error = Assert.Throws<TemplatePackException>(() => TemplatePackLoader.Load(pack.Root, "test"));
 
+        // The operand is missing where "}}" stands: line 3, column 25.
         var problem = Assert.Single(error.Problems);
-        Assert.Equal((3, 22), (problem.Line, problem.Column));
+        Assert.Equal((3, 25), (problem.Line, problem.Column));
     }
 
     [Fact]

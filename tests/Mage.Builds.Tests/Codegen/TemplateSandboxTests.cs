@@ -35,7 +35,10 @@ public sealed class TemplateSandboxTests
     [Fact]
     public void Render_LoopWithinTheLoopLimitButEndless_StopsAtTheTimeLimit()
     {
-        using var pack = new PackFolder().Write("templates/a.txt.scriban", "{{ while true; n = 1; end }}");
+        // The second template would fail the same way; the render stops at the first instead of reporting both.
+        using var pack = new PackFolder()
+            .Write("templates/a.txt.scriban", "{{ while true; n = 1; end }}")
+            .Write("templates/b.txt.scriban", "{{ while true; n = 2; end }}");
         var watch = Stopwatch.StartNew();
 
         var problem = RenderFails(pack, TemplateLimits.Default with { LoopIterations = 0, Time = TimeSpan.FromMilliseconds(300) });
@@ -137,6 +140,52 @@ public sealed class TemplateSandboxTests
 
         var problem = RenderFails(pack);
 
+        Assert.Equal(("templates/a.txt.scriban", 1), (problem.File, problem.Line));
+    }
+
+    [Fact]
+    public void Render_UnknownVariable_IsAnErrorAtItsPosition()
+    {
+        using var pack = new PackFolder().Write("templates/a.txt.scriban", "first\nsecond {{ servce.name }}\n");
+
+        var problem = RenderFails(pack);
+
+        Assert.Equal(("templates/a.txt.scriban", 2, 11), (problem.File, problem.Line, problem.Column));
+        Assert.Contains("servce", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_IncludeOfAPackFileThatIsNoPartial_IsRefused()
+    {
+        // pack.yaml is in the pack, but include reaches only partials/, never the pack's (or any) folder.
+        using var pack = new PackFolder().Write("templates/a.txt.scriban", "{{ include 'pack.yaml' }}");
+
+        var problem = RenderFails(pack);
+
+        Assert.Equal(("templates/a.txt.scriban", 1, 4), (problem.File, problem.Line, problem.Column));
+        Assert.Contains("there is no partial partials/pack.yaml.scriban (the pack has none)", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_DeeplyNestedExpression_IsAParseErrorNotAStackOverflow()
+    {
+        using var pack = new PackFolder().Write("templates/a.txt.scriban", "{{ " + new string('(', 100_000) + "1" + new string(')', 100_000) + " }}");
+
+        var error = Assert.Throws<TemplatePackException>(() => TemplatePackLoader.Load(pack.Root, "test"));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal(("templates/a.txt.scriban", 1), (problem.File, problem.Line));
+    }
+
+    [Fact]
+    public void Load_DeeplyNestedBlocks_FailsWithThePositionNotAStackOverflow()
+    {
+        var source = string.Concat(Enumerable.Repeat("{{ if true }}", 20_000)) + "x" + string.Concat(Enumerable.Repeat("{{ end }}", 20_000));
+        using var pack = new PackFolder().Write("templates/a.txt.scriban", source);
+
+        var error = Record.Exception(() => TemplateRenderer.Render(TemplatePackLoader.Load(pack.Root, "test"), TemplateModel.Build(Service)));
+
+        var problem = Assert.Single(Assert.IsType<TemplatePackException>(error).Problems);
         Assert.Equal(("templates/a.txt.scriban", 1), (problem.File, problem.Line));
     }
 }
