@@ -29,11 +29,14 @@ public static partial class TemplateModel
 
         var on = service.Spells.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         var calls = service.HttpCalls.Select(CallModel).ToList<object?>();
+        var exposed = service.Entities.Select(e => EntityModel(e, on)).Where(e => (bool)e["has_operations"]!).ToList<object?>();
         return new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["service"] = Names(service.Name).With("description", service.Description),
             ["entities"] = service.Entities.Select(e => EntityModel(e, on)).ToList<object?>(),
-            ["exposed_entities"] = service.Entities.Select(e => EntityModel(e, on)).Where(e => (bool)e["has_operations"]!).ToList<object?>(),
+            ["exposed_entities"] = exposed,
+            // Scriban counts an empty list as true, so templates test this flag, not the list.
+            ["has_exposed_entities"] = exposed.Count > 0,
             ["spells"] = spellFlags,
             ["spell_list"] = service.Spells.Select(s => Names(s.Name).With("settings", SortedSettings(s.Settings))).ToList<object?>(),
             ["http_calls"] = calls,
