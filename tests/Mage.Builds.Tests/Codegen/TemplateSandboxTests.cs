@@ -188,4 +188,29 @@ public sealed class TemplateSandboxTests
         var problem = Assert.Single(Assert.IsType<TemplatePackException>(error).Problems);
         Assert.Equal(("templates/a.txt.scriban", 1), (problem.File, problem.Line));
     }
+
+    [Theory]
+    [InlineData("date.now")]
+    [InlineData("date.utc_now")]
+    [InlineData("math.random 1 10")]
+    [InlineData("math.uuid")]
+    public void Render_ClockOrRandomBuiltIn_IsNotThere(string call)
+    {
+        using var pack = new PackFolder().Write("templates/a.txt.scriban", "{{ " + call + " }}");
+
+        var problem = RenderFails(pack);
+
+        Assert.Equal(("templates/a.txt.scriban", 1), (problem.File, problem.Line));
+    }
+
+    [Fact]
+    public void Render_OtherDateAndMathBuiltIns_StillWork()
+    {
+        using var pack = new PackFolder().Write("templates/a.txt.scriban", "{{ date.parse '2020-01-02' | date.to_string '%Y' }} {{ -3 | math.abs }}");
+
+        var loaded = TemplatePackLoader.Load(pack.Root, "test");
+        var file = Assert.Single(TemplateRenderer.Render(loaded, TemplateModel.Build(Service)));
+
+        Assert.Equal("2020 3", System.Text.Encoding.UTF8.GetString(file.Content));
+    }
 }
