@@ -1,16 +1,13 @@
 using System.Diagnostics;
 using Mage.Builds.Codegen;
 using Mage.Builds.Codegen.Model;
-using Mage.Builds.Configuration;
 
 namespace Mage.Builds.Tests.Codegen;
 
 /// <summary>Hostile packs: each one fails the render with the template's file, line and column, and none hangs.</summary>
 public sealed class TemplateSandboxTests
 {
-    private static readonly CodegenService Service = new("shop", string.Empty,
-        [new CodegenEntity("order", [new CodegenField("id", "int", Key: true)])],
-        [new CodegenSpell(SpellNames.Crud, new Dictionary<string, string>())], [], []);
+    private static readonly CodegenService Service = SampleServices.Minimal();
 
     private static PackProblem RenderFails(PackFolder pack, TemplateLimits? limits = null)
     {
