@@ -1,5 +1,6 @@
 using Mage.Builds.Codegen;
 using Mage.Builds.Records;
+using Mage.Builds.Tests.Storage;
 using Mage.Testing;
 
 namespace Mage.Builds.Tests.Codegen;
@@ -10,7 +11,7 @@ public sealed class GeneratedCodeStoreTests
     private static async Task<GeneratedCodeStore> StoreAsync()
     {
         var azurite = await TestAzurite.GetAsync();
-        var store = new GeneratedCodeStore(azurite.Account, new BuildStorageNames(TestNames.Unique("gen")));
+        var store = new GeneratedCodeStore(azurite.Clients(), new BuildStorageNames(TestNames.Unique("gen")));
         await store.EnsureCreatedAsync(default);
         return store;
     }

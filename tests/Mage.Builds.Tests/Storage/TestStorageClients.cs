@@ -1,0 +1,15 @@
+using System.Collections.Concurrent;
+using Mage.Builds.Storage;
+using Mage.Testing;
+
+namespace Mage.Builds.Tests.Storage;
+
+/// <summary>The Azure SDK clients for the test run's Azurite, one set per emulator.</summary>
+internal static class TestStorageClients
+{
+    private static readonly ConcurrentDictionary<string, StorageClients> Cache = new(StringComparer.Ordinal);
+
+    /// <summary>The shared clients of <paramref name="azurite"/>.</summary>
+    public static StorageClients Clients(this TestAzurite azurite) =>
+        Cache.GetOrAdd(azurite.ConnectionString, StorageClients.FromConnectionString(azurite.ConnectionString));
+}
