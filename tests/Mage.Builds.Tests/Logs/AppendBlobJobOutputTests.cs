@@ -2,7 +2,6 @@ using System.Text;
 using Azure.Storage.Blobs.Specialized;
 using Mage.Builds.Logs;
 using Mage.Builds.Tests.Storage;
-using Mage.Testing;
 
 namespace Mage.Builds.Tests.Logs;
 
@@ -11,9 +10,7 @@ public sealed class AppendBlobJobOutputTests
 {
     private static async Task<AppendBlobClient> NewLogAsync()
     {
-        var azurite = await TestAzurite.GetAsync();
-        var container = azurite.Clients().GetBlobContainer(TestNames.Unique("logs"));
-        await container.CreateIfNotExistsAsync();
+        var container = await TestStorageClients.NewContainerAsync("logs");
         var blob = container.GetAppendBlobClient("svc/1/job.log");
         await blob.CreateAsync();
         return blob;
