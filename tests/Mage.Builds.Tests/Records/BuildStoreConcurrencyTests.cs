@@ -1,6 +1,5 @@
 using Mage.Builds.Records;
 using Mage.Builds.Tests.Storage;
-using Mage.Testing;
 
 namespace Mage.Builds.Tests.Records;
 
@@ -10,13 +9,7 @@ namespace Mage.Builds.Tests.Records;
 /// </summary>
 public sealed class BuildStoreConcurrencyTests
 {
-    private static async Task<BuildStore> StoreAsync()
-    {
-        var azurite = await TestAzurite.GetAsync();
-        var store = new BuildStore(azurite.Clients(), new BuildStorageNames(TestNames.Unique("race")), TimeProvider.System);
-        await store.EnsureCreatedAsync(CancellationToken.None);
-        return store;
-    }
+    private static Task<BuildStore> StoreAsync() => TestStorageClients.NewBuildStoreAsync("race");
 
     [Fact]
     public async Task CreateAsync_TenConcurrentSameTag_OneBuildTheRestTagBusy()

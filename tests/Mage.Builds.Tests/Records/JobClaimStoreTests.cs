@@ -1,6 +1,5 @@
 using Mage.Builds.Records;
 using Mage.Builds.Tests.Storage;
-using Mage.Testing;
 
 namespace Mage.Builds.Tests.Records;
 
@@ -12,12 +11,8 @@ public sealed class JobClaimStoreTests
 {
     private static readonly DateTimeOffset Start = new(2026, 12, 4, 12, 0, 0, TimeSpan.Zero);
 
-    private static async Task<JobClaimStore> StoreAsync()
-    {
-        var store = new JobClaimStore((await TestAzurite.GetAsync()).Clients(), new BuildStorageNames(TestNames.Unique("claims")));
-        await store.EnsureCreatedAsync(CancellationToken.None);
-        return store;
-    }
+    private static Task<JobClaimStore> StoreAsync() =>
+        TestStorageClients.NewStoreAsync("claims", (clients, names) => new JobClaimStore(clients, names), (store, ct) => store.EnsureCreatedAsync(ct));
 
     [Fact]
     public async Task TryClaimAsync_TenConcurrentWorkers_ExactlyOneGetsTheClaim()

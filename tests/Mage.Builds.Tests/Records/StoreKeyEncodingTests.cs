@@ -1,6 +1,5 @@
 using Mage.Builds.Records;
 using Mage.Builds.Tests.Storage;
-using Mage.Testing;
 
 namespace Mage.Builds.Tests.Records;
 
@@ -25,9 +24,7 @@ public sealed class StoreKeyEncodingTests
     [MemberData(nameof(AwkwardNames))]
     public async Task ArtifactStore_AwkwardJobAndName_RoundTripsByPointReadAndListing(string name)
     {
-        var azurite = await TestAzurite.GetAsync();
-        var store = new ArtifactStore(azurite.Clients(), new BuildStorageNames(TestNames.Unique("keys")));
-        await store.EnsureCreatedAsync(CancellationToken.None);
+        var store = await TestStorageClients.NewStoreAsync("keys", (clients, names) => new ArtifactStore(clients, names), (s, ct) => s.EnsureCreatedAsync(ct));
         var artifact = new ArtifactRecord("svc", 7, "job/" + name, "out/" + name, name, 42, new string('a', 64), "svc/7/x");
 
         await store.AddAsync(artifact, CancellationToken.None);
@@ -42,9 +39,7 @@ public sealed class StoreKeyEncodingTests
     [MemberData(nameof(AwkwardNames))]
     public async Task BuildStore_AwkwardTagAndIdempotencyKey_LockAndDeduplicate(string name)
     {
-        var azurite = await TestAzurite.GetAsync();
-        var store = new BuildStore(azurite.Clients(), new BuildStorageNames(TestNames.Unique("keys")), TimeProvider.System);
-        await store.EnsureCreatedAsync(CancellationToken.None);
+        var store = await TestStorageClients.NewBuildStoreAsync("keys");
 
         var first = await store.CreateAsync(new NewBuild("svc", name, null, null, name), CancellationToken.None);
         var again = await store.CreateAsync(new NewBuild("svc", name, null, null, name), CancellationToken.None);
