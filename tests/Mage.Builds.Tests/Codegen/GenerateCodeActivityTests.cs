@@ -12,6 +12,7 @@ using Mage.Builds.Records;
 using Mage.Builds.Tests.Catalog;
 using Mage.Builds.Tests.Configuration;
 using Mage.Builds.Tests.Drivers;
+using Mage.Builds.Tests.Storage;
 using Mage.Testing;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -158,10 +159,10 @@ public sealed class GenerateCodeActivityTests : IDisposable
         var hub = TestNames.Unique("gen");
         var names = new BuildStorageNames(hub);
         var catalog = await CatalogTestStorage.CreateAsync();
-        var configurations = new ConfigurationStore(azurite.Account, new ConfigurationStorageNames(hub), TimeProvider.System, NullLogger<ConfigurationStore>.Instance);
-        var generated = new GeneratedCodeStore(azurite.Account, names);
+        var configurations = new ConfigurationStore(azurite.Clients(), new ConfigurationStorageNames(hub), TimeProvider.System, NullLogger<ConfigurationStore>.Instance);
+        var generated = new GeneratedCodeStore(azurite.Clients(), names);
         await generated.EnsureCreatedAsync(CancellationToken.None);
-        var logs = new JobLogs(azurite.Account, names, new MageOptions { TaskHub = hub });
+        var logs = new JobLogs(azurite.Clients(), names, new MageOptions { TaskHub = hub });
         await logs.EnsureCreatedAsync(CancellationToken.None);
         var builtIns = BuiltInPacks.FromAppDirectory();
         var resolver = new TemplatePackResolver(builtIns, catalog.Objects, new JobProcess(new RunningJobRegistry(TimeSpan.FromSeconds(1))), NullLogger<Mage.Builds.Sources.GitSourceCloner>.Instance);
@@ -205,7 +206,7 @@ public sealed class GenerateCodeActivityTests : IDisposable
             new(BuildId, new DriverLease(new DriverHandle("local", BuildId, Workspace)), version);
 
         public async Task<string> LogAsync() =>
-            (await Logs.BlobFor("orders", 7, "create-driver").DownloadAsync(cancellationToken: CancellationToken.None)).ToString();
+            (await Logs.BlobFor("orders", 7, "create-driver").DownloadContentAsync(CancellationToken.None)).Value.Content.ToString();
     }
 
     private sealed class Context : TaskActivityContext
