@@ -23,6 +23,30 @@ public sealed class NodePackagesInstallerTests
         return copy;
     }
 
+    // package.json and lock file pinning one small package with no dependencies (ms 2.1.3, which
+    // Azurite's lock file pins too, so npm usually has it cached).
+    private static DirectoryInfo TinyPackageFolder()
+    {
+        DirectoryInfo folder = Directory.CreateTempSubdirectory("mage-npm-tiny-");
+        File.WriteAllText(Path.Combine(folder.FullName, "package.json"), """{ "name": "tiny", "private": true, "dependencies": { "ms": "2.1.3" } }""");
+        File.WriteAllText(Path.Combine(folder.FullName, "package-lock.json"), """
+            {
+              "name": "tiny",
+              "lockfileVersion": 3,
+              "requires": true,
+              "packages": {
+                "": { "name": "tiny", "dependencies": { "ms": "2.1.3" } },
+                "node_modules/ms": {
+                  "version": "2.1.3",
+                  "integrity": "sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA==",
+                  "license": "MIT"
+                }
+              }
+            }
+            """);
+        return folder;
+    }
+
     private static async Task<(int ExitCode, string Output)> RunProbeAsync(string infraLocal)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -71,29 +95,55 @@ public sealed class NodePackagesInstallerTests
     [Fact]
     public async Task EnsureInstalledAsync_HalfWrittenNodeModules_IsReplacedByACompleteInstall()
     {
-        DirectoryInfo infraLocal = EmptyInfraLocalCopy();
+        // A one-package lock file (ms, no dependencies of its own): the same npm ci path as Azurite's
+        // in a second instead of minutes.
+        DirectoryInfo folder = TinyPackageFolder();
         try
         {
-            // What an interrupted npm ci leaves: Azurite's entry script, but not the modules it loads.
-            string script = Path.Combine(infraLocal.FullName, "node_modules", "azurite", "dist", "src", "azurite.js");
-            Directory.CreateDirectory(Path.GetDirectoryName(script)!);
-            await File.WriteAllTextAsync(script, "require('../generated/artifacts/models');\n");
-            Assert.False(NodePackagesInstaller.IsInstalled(infraLocal.FullName));
+            // What an interrupted npm ci leaves: the package's folder and manifest, but not its code.
+            string package = Path.Combine(folder.FullName, "node_modules", "ms");
+            Directory.CreateDirectory(package);
+            await File.WriteAllTextAsync(Path.Combine(package, "package.json"), """{ "name": "ms", "version": "2.1.3", "main": "./index" }""");
+            Assert.False(NodePackagesInstaller.IsInstalled(folder.FullName));
 
             int installs = 0;
-            await NodePackagesInstaller.EnsureInstalledAsync(infraLocal.FullName, TimeSpan.FromMinutes(5), () => installs++);
+            await NodePackagesInstaller.EnsureInstalledAsync(folder.FullName, TimeSpan.FromMinutes(2), () => installs++);
 
             Assert.Equal(1, installs);
-            Assert.True(NodePackagesInstaller.IsInstalled(infraLocal.FullName));
-            Assert.True(Directory.Exists(Path.Combine(infraLocal.FullName, "node_modules", "azurite", "dist", "src", "blob", "generated", "artifacts")),
-                "the complete Azurite has its generated models");
+            Assert.True(NodePackagesInstaller.IsInstalled(folder.FullName));
+            Assert.True(File.Exists(Path.Combine(package, "index.js")), "the complete install has the package's code");
+            Assert.Empty(folder.EnumerateDirectories(".node_modules-staging-*"));
 
-            await NodePackagesInstaller.EnsureInstalledAsync(infraLocal.FullName, TimeSpan.FromMinutes(1), () => installs++);
+            await NodePackagesInstaller.EnsureInstalledAsync(folder.FullName, TimeSpan.FromMinutes(1), () => installs++);
             Assert.Equal(1, installs);
         }
         finally
         {
-            infraLocal.Delete(recursive: true);
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task EnsureInstalledAsync_LockFileChangedAfterInstall_InstallsAgain()
+    {
+        DirectoryInfo folder = TinyPackageFolder();
+        try
+        {
+            int installs = 0;
+            await NodePackagesInstaller.EnsureInstalledAsync(folder.FullName, TimeSpan.FromMinutes(2), () => installs++);
+            Assert.True(NodePackagesInstaller.IsInstalled(folder.FullName));
+
+            // A new pin (here only the lock file's formatting changes, which is enough to change its hash).
+            await File.AppendAllTextAsync(Path.Combine(folder.FullName, "package-lock.json"), "\n");
+            Assert.False(NodePackagesInstaller.IsInstalled(folder.FullName));
+            await NodePackagesInstaller.EnsureInstalledAsync(folder.FullName, TimeSpan.FromMinutes(2), () => installs++);
+
+            Assert.Equal(2, installs);
+            Assert.True(NodePackagesInstaller.IsInstalled(folder.FullName));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
         }
     }
 
