@@ -1,0 +1,26 @@
+using Mage.Functions.Worker.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Mage.Functions.Worker.Http;
+
+/// <summary>Builds: submit and list per service, read, kill, the manifest as submitted.</summary>
+public sealed class BuildFunctions(MageApiPipeline pipeline) : ApiFunctions(pipeline)
+{
+    /// <summary>GET POST /api/services/{service}/builds.</summary>
+    [Function("ServiceBuilds")]
+    public IActionResult ServiceBuilds([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "services/{service}/builds")] HttpRequest request) => Answer(request);
+
+    /// <summary>GET /api/builds/{id}.</summary>
+    [Function("Build")]
+    public IActionResult Build([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "builds/{id}")] HttpRequest request) => Answer(request);
+
+    /// <summary>POST /api/builds/{id}/kill.</summary>
+    [Function("KillBuild")]
+    public IActionResult KillBuild([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "builds/{id}/kill")] HttpRequest request) => Answer(request);
+
+    /// <summary>GET /api/builds/{id}/manifest.</summary>
+    [Function("BuildManifest")]
+    public IActionResult BuildManifest([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "builds/{id}/manifest")] HttpRequest request) => Answer(request);
+}
