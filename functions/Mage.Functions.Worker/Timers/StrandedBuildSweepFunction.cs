@@ -1,6 +1,8 @@
 using Mage.Builds.Records;
 using Mage.Builds.Submission;
+using Mage.Functions.Worker.Durable;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
 namespace Mage.Functions.Worker.Timers;
@@ -8,18 +10,20 @@ namespace Mage.Functions.Worker.Timers;
 /// <summary>
 /// The stranded-build sweep of the standalone app (<see cref="StrandedBuildRecovery"/>), run by a
 /// timer trigger once a minute (the default <c>Mage__StrandedBuildSweepInterval</c>). The Functions
-/// host runs a timer on one instance at a time, and the sweep is safe to repeat.
+/// host runs a timer on one instance at a time, and the sweep is safe to repeat. It schedules
+/// orchestrations, so it binds the host's Durable Functions client first.
 /// </summary>
-public sealed partial class StrandedBuildSweepFunction(StrandedBuildRecovery recovery, BuildStorageReadiness readiness, ILogger<StrandedBuildSweepFunction> logger)
+public sealed partial class StrandedBuildSweepFunction(StrandedBuildRecovery recovery, BuildStorageReadiness readiness, HostDurableTaskClient durable, ILogger<StrandedBuildSweepFunction> logger)
 {
     /// <summary>Every minute at second 0 (NCRONTAB with seconds).</summary>
     public const string Schedule = "0 * * * * *";
 
     /// <summary>One sweep; returns how many builds it scheduled or failed.</summary>
     [Function("StrandedBuildSweep")]
-    public async Task<int> RunAsync([TimerTrigger(Schedule)] TimerInfo timer, CancellationToken cancellationToken)
+    public async Task<int> RunAsync([TimerTrigger(Schedule)] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(timer);
+        durable.Bind(client);
         if (!await readiness.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken))
         {
             StorageNotReady(logger);
