@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Mage.Builds.Durable;
 using Mage.Functions.Worker.Hosting;
 using Mage.Functions.Worker.Tests.Infrastructure;
 using Mage.Testing;
@@ -47,9 +48,33 @@ public sealed partial class FunctionMetadataTests
     }
 
     [Fact]
+    public void Metadata_OrchestratorAndEveryActivityOfBuildTasks_HaveDurableTriggers()
+    {
+        var missing = MissingTasks(FunctionMetadata.Load());
+
+        Assert.True(missing.Count == 0, "In BuildTasks but no orchestration/activity trigger: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void Metadata_OneActivityLeftOut_IsReportedMissing()
+    {
+        var missing = MissingTasks(FunctionMetadata.Load().Without(nameof(Mage.Builds.Activities.RunJobActivity)));
+
+        Assert.Equal(["activityTrigger RunJobActivity"], missing);
+    }
+
+    [Fact]
+    public void Metadata_FunctionsThatReachTheTaskHub_BindTheDurableClient()
+    {
+        var withClient = FunctionMetadata.Load().FunctionsWithBinding("durableClient");
+
+        Assert.Equal(["KillBuild", "ServiceBuilds", "StrandedBuildSweep"], withClient.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Metadata_BackgroundDuties_RunOnTimerTriggers()
     {
-        var timers = FunctionMetadata.Load().FunctionsWithTrigger("timerTrigger");
+        var timers = FunctionMetadata.Load().FunctionsWithBinding("timerTrigger");
 
         Assert.Contains("StrandedBuildSweep", timers);
         Assert.Contains("WebhookDispatch", timers);
@@ -80,6 +105,16 @@ public sealed partial class FunctionMetadataTests
         Assert.Contains("\"routePrefix\": \"api\"", hostJson, StringComparison.Ordinal);
         Assert.Contains("%Mage__TaskHub%", hostJson, StringComparison.Ordinal);
         Assert.DoesNotContain("customHandler", hostJson, StringComparison.Ordinal);
+    }
+
+    /// <summary>Each orchestrator and activity of BuildTasks without its trigger, as "triggerType Name".</summary>
+    private static List<string> MissingTasks(FunctionMetadata metadata)
+    {
+        var orchestrations = metadata.FunctionsWithBinding("orchestrationTrigger");
+        var activities = metadata.FunctionsWithBinding("activityTrigger");
+        return BuildTasks.Orchestrators.Where(t => !orchestrations.Contains(t.Name)).Select(t => "orchestrationTrigger " + t.Name)
+            .Concat(BuildTasks.Activities.Where(t => !activities.Contains(t.Name)).Select(t => "activityTrigger " + t.Name))
+            .ToList();
     }
 
     private static List<string> Missing(IEnumerable<string> expected, FunctionMetadata metadata)

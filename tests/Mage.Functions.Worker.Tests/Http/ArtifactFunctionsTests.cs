@@ -10,10 +10,10 @@ public sealed class ArtifactFunctionsTests
     {
         await using var hosts = await TwoHosts.StartAsync();
 
-        var list = await hosts.AssertSameAnswerAsync(RequestSpec.WithKey(HttpMethod.Get, "/api/builds/b-unknown/artifacts", hosts.AdminKey),
-            (p, r) => new ArtifactFunctions(p).Artifacts(r));
-        var download = await hosts.AssertSameAnswerAsync(RequestSpec.WithKey(HttpMethod.Get, "/api/builds/b-unknown/artifacts/compile/out/app.dll", hosts.AdminKey),
-            (p, r) => new ArtifactFunctions(p).Artifact(r));
+        var list = await hosts.AssertSameAnswerAsync<ArtifactFunctions>(RequestSpec.WithKey(HttpMethod.Get, "/api/builds/b-unknown/artifacts", hosts.AdminKey),
+            (f, r) => f.Artifacts(r));
+        var download = await hosts.AssertSameAnswerAsync<ArtifactFunctions>(RequestSpec.WithKey(HttpMethod.Get, "/api/builds/b-unknown/artifacts/compile/out/app.dll", hosts.AdminKey),
+            (f, r) => f.Artifact(r));
 
         Assert.Equal(404, list.Status);
         Assert.Equal(404, download.Status);

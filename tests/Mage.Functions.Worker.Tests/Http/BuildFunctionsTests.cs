@@ -11,18 +11,18 @@ public sealed class BuildFunctionsTests
         await using var hosts = await TwoHosts.StartAsync();
         var service = await Seed.ServiceAsync(hosts);
 
-        var list = await hosts.AssertSameAnswerAsync(RequestSpec.WithKey(HttpMethod.Get, $"/api/services/{service}/builds", hosts.AdminKey),
-            (p, r) => new BuildFunctions(p).ServiceBuilds(r));
-        var unknown = await hosts.AssertSameAnswerAsync(RequestSpec.WithKey(HttpMethod.Get, "/api/builds/b-unknown", hosts.AdminKey),
-            (p, r) => new BuildFunctions(p).Build(r));
-        await hosts.AssertSameAnswerAsync(RequestSpec.WithKey(HttpMethod.Post, "/api/builds/b-unknown/kill", hosts.AdminKey),
-            (p, r) => new BuildFunctions(p).KillBuild(r));
-        await hosts.AssertSameAnswerAsync(RequestSpec.WithKey(HttpMethod.Get, "/api/builds/b-unknown/manifest", hosts.AdminKey),
-            (p, r) => new BuildFunctions(p).BuildManifest(r));
-        var invalid = await hosts.AssertSameAnswerAsync(
+        var list = await hosts.AssertSameAnswerAsync<BuildFunctions>(RequestSpec.WithKey(HttpMethod.Get, $"/api/services/{service}/builds", hosts.AdminKey),
+            (f, r) => f.ServiceBuilds(r, hosts.DurableClient));
+        var unknown = await hosts.AssertSameAnswerAsync<BuildFunctions>(RequestSpec.WithKey(HttpMethod.Get, "/api/builds/b-unknown", hosts.AdminKey),
+            (f, r) => f.Build(r));
+        await hosts.AssertSameAnswerAsync<BuildFunctions>(RequestSpec.WithKey(HttpMethod.Post, "/api/builds/b-unknown/kill", hosts.AdminKey),
+            (f, r) => f.KillBuild(r, hosts.DurableClient));
+        await hosts.AssertSameAnswerAsync<BuildFunctions>(RequestSpec.WithKey(HttpMethod.Get, "/api/builds/b-unknown/manifest", hosts.AdminKey),
+            (f, r) => f.BuildManifest(r));
+        var invalid = await hosts.AssertSameAnswerAsync<BuildFunctions>(
             RequestSpec.WithKey(HttpMethod.Post, $"/api/services/{service}/builds", hosts.AdminKey)
                 .WithBody("{\"tag\":\"not a tag!\",\"manifest\":\"stages: [build]\\njobs:\\n  a:\\n    stage: elsewhere\\n\"}", "application/json"),
-            (p, r) => new BuildFunctions(p).ServiceBuilds(r));
+            (f, r) => f.ServiceBuilds(r, hosts.DurableClient));
 
         Assert.Equal(200, list.Status);
         Assert.Equal(404, unknown.Status);

@@ -10,10 +10,10 @@ public sealed class BuildLogFunctionsTests
     {
         await using var hosts = await TwoHosts.StartAsync();
 
-        var unknown = await hosts.AssertSameAnswerAsync(RequestSpec.WithKey(HttpMethod.Get, "/api/builds/b-unknown/jobs/compile/log", hosts.AdminKey),
-            (p, r) => new BuildLogFunctions(p).JobLog(r));
-        var noKey = await hosts.AssertSameAnswerAsync(RequestSpec.WithKey(HttpMethod.Get, "/api/builds/b-unknown/jobs/compile/log?follow=true", null),
-            (p, r) => new BuildLogFunctions(p).JobLog(r));
+        var unknown = await hosts.AssertSameAnswerAsync<BuildLogFunctions>(RequestSpec.WithKey(HttpMethod.Get, "/api/builds/b-unknown/jobs/compile/log", hosts.AdminKey),
+            (f, r) => f.JobLog(r));
+        var noKey = await hosts.AssertSameAnswerAsync<BuildLogFunctions>(RequestSpec.WithKey(HttpMethod.Get, "/api/builds/b-unknown/jobs/compile/log?follow=true", null),
+            (f, r) => f.JobLog(r));
 
         Assert.Equal(404, unknown.Status);
         Assert.Equal(401, noKey.Status);

@@ -12,13 +12,13 @@ public sealed class ConfigurationFunctionsTests
         var service = await Seed.ServiceAsync(hosts);
         await Seed.SendAsync(hosts, HttpMethod.Put, $"/api/services/{service}/configuration", Configuration(service), "application/yaml");
 
-        var saved = await hosts.AssertSameAnswerAsync(RequestSpec.WithKey(HttpMethod.Get, $"/api/services/{service}/configuration", hosts.AdminKey),
-            (p, r) => new ConfigurationFunctions(p).Configuration(r));
-        await hosts.AssertSameAnswerAsync(RequestSpec.WithKey(HttpMethod.Get, $"/api/services/{service}/configuration/versions", hosts.AdminKey),
-            (p, r) => new ConfigurationFunctions(p).ConfigurationVersions(r));
-        var invalid = await hosts.AssertSameAnswerAsync(
+        var saved = await hosts.AssertSameAnswerAsync<ConfigurationFunctions>(RequestSpec.WithKey(HttpMethod.Get, $"/api/services/{service}/configuration", hosts.AdminKey),
+            (f, r) => f.Configuration(r));
+        await hosts.AssertSameAnswerAsync<ConfigurationFunctions>(RequestSpec.WithKey(HttpMethod.Get, $"/api/services/{service}/configuration/versions", hosts.AdminKey),
+            (f, r) => f.ConfigurationVersions(r));
+        var invalid = await hosts.AssertSameAnswerAsync<ConfigurationFunctions>(
             RequestSpec.WithKey(HttpMethod.Put, $"/api/services/{service}/configuration", hosts.AdminKey).WithBody("service: [unclosed\n", "application/yaml"),
-            (p, r) => new ConfigurationFunctions(p).Configuration(r));
+            (f, r) => f.Configuration(r));
 
         Assert.Equal(200, saved.Status);
         Assert.Equal(Configuration(service), saved.Body);

@@ -10,8 +10,8 @@ public sealed class HealthFunctionsTests
     {
         await using var hosts = await TwoHosts.StartAsync();
 
-        var answer = await hosts.AssertSameAnswerAsync(RequestSpec.WithKey(HttpMethod.Get, "/api/health", null),
-            (p, r) => new HealthFunctions(p).Health(r));
+        var answer = await hosts.AssertSameAnswerAsync<HealthFunctions>(RequestSpec.WithKey(HttpMethod.Get, "/api/health", null),
+            (f, r) => f.Health(r));
 
         Assert.Equal(200, answer.Status);
         Assert.Contains("\"storage\":\"ok\"", answer.Body, StringComparison.Ordinal);

@@ -10,9 +10,10 @@ public sealed class ManifestFunctionsTests
     {
         await using var hosts = await TwoHosts.StartAsync();
         var request = RequestSpec.WithKey(HttpMethod.Post, "/api/manifests/validate", hosts.AdminKey)
-            .WithBody("stages: [build]\njobs:\n  compile:\n    stage: nowhere\n", "application/yaml");
+            .WithBody("driver: { type: local }\nstages: [build]\njobs:\n  - { stage: nowhere, name: compile, commands: [\"true\"] }\n", "application/yaml");
 
-        var answer = await hosts.AssertSameAnswerAsync(request, (p, r) => new ManifestFunctions(p).ValidateManifest(r));
+        var answer = await hosts.AssertSameAnswerAsync<ManifestFunctions>(request,
+            (f, r) => f.ValidateManifest(r));
 
         Assert.Equal(400, answer.Status);
         Assert.Contains("nowhere", answer.Body, StringComparison.Ordinal);

@@ -12,12 +12,12 @@ public sealed class ObjectFunctionsTests
         var service = await Seed.ServiceAsync(hosts);
         await Seed.SendAsync(hosts, HttpMethod.Put, $"/api/services/{service}/objects/settings.json", "{\"a\":1}", "application/octet-stream");
 
-        await hosts.AssertSameAnswerAsync(RequestSpec.WithKey(HttpMethod.Get, $"/api/services/{service}/objects", hosts.AdminKey),
-            (p, r) => new ObjectFunctions(p).Objects(r));
-        var one = await hosts.AssertSameAnswerAsync(RequestSpec.WithKey(HttpMethod.Get, $"/api/services/{service}/objects/settings.json", hosts.AdminKey),
-            (p, r) => new ObjectFunctions(p).Object(r));
-        var missing = await hosts.AssertSameAnswerAsync(RequestSpec.WithKey(HttpMethod.Get, $"/api/services/{service}/objects/missing.bin", hosts.AdminKey),
-            (p, r) => new ObjectFunctions(p).Object(r));
+        await hosts.AssertSameAnswerAsync<ObjectFunctions>(RequestSpec.WithKey(HttpMethod.Get, $"/api/services/{service}/objects", hosts.AdminKey),
+            (f, r) => f.Objects(r));
+        var one = await hosts.AssertSameAnswerAsync<ObjectFunctions>(RequestSpec.WithKey(HttpMethod.Get, $"/api/services/{service}/objects/settings.json", hosts.AdminKey),
+            (f, r) => f.Object(r));
+        var missing = await hosts.AssertSameAnswerAsync<ObjectFunctions>(RequestSpec.WithKey(HttpMethod.Get, $"/api/services/{service}/objects/missing.bin", hosts.AdminKey),
+            (f, r) => f.Object(r));
 
         Assert.Equal("{\"a\":1}", one.Body);
         Assert.Equal(404, missing.Status);

@@ -10,8 +10,8 @@ public sealed class OpenApiFunctionsTests
     {
         await using var hosts = await TwoHosts.StartAsync();
 
-        var answer = await hosts.AssertSameAnswerAsync(RequestSpec.WithKey(HttpMethod.Get, "/api/openapi.json", hosts.AdminKey),
-            (p, r) => new OpenApiFunctions(p).OpenApiDocument(r));
+        var answer = await hosts.AssertSameAnswerAsync<OpenApiFunctions>(RequestSpec.WithKey(HttpMethod.Get, "/api/openapi.json", hosts.AdminKey),
+            (f, r) => f.OpenApiDocument(r));
 
         Assert.Equal(200, answer.Status);
         Assert.Contains("/api/services/{service}/builds", answer.Body, StringComparison.Ordinal);
@@ -22,8 +22,8 @@ public sealed class OpenApiFunctionsTests
     {
         await using var hosts = await TwoHosts.StartAsync();
 
-        var answer = await hosts.AssertSameAnswerAsync(RequestSpec.WithKey(HttpMethod.Get, "/api/openapi.json", null),
-            (p, r) => new OpenApiFunctions(p).OpenApiDocument(r));
+        var answer = await hosts.AssertSameAnswerAsync<OpenApiFunctions>(RequestSpec.WithKey(HttpMethod.Get, "/api/openapi.json", null),
+            (f, r) => f.OpenApiDocument(r));
 
         Assert.Equal(401, answer.Status);
     }

@@ -11,16 +11,16 @@ public sealed class ServiceFunctionsTests
         await using var hosts = await TwoHosts.StartAsync();
         var service = await Seed.ServiceAsync(hosts);
 
-        var one = await hosts.AssertSameAnswerAsync(RequestSpec.WithKey(HttpMethod.Get, $"/api/services/{service}", hosts.AdminKey),
-            (p, r) => new ServiceFunctions(p).Service(r));
-        await hosts.AssertSameAnswerAsync(RequestSpec.WithKey(HttpMethod.Get, "/api/services", hosts.AdminKey),
-            (p, r) => new ServiceFunctions(p).Services(r));
-        var byQuery = await hosts.AssertSameAnswerAsync(RequestSpec.WithKey(HttpMethod.Get, $"/api/services/{service}?code={Uri.EscapeDataString(hosts.AdminKey)}", null),
-            (p, r) => new ServiceFunctions(p).Service(r));
-        var noKey = await hosts.AssertSameAnswerAsync(RequestSpec.WithKey(HttpMethod.Get, $"/api/services/{service}", null),
-            (p, r) => new ServiceFunctions(p).Service(r));
-        var wrongKey = await hosts.AssertSameAnswerAsync(RequestSpec.WithKey(HttpMethod.Get, $"/api/services/{service}", "not-" + hosts.AdminKey),
-            (p, r) => new ServiceFunctions(p).Service(r));
+        var one = await hosts.AssertSameAnswerAsync<ServiceFunctions>(RequestSpec.WithKey(HttpMethod.Get, $"/api/services/{service}", hosts.AdminKey),
+            (f, r) => f.Service(r));
+        await hosts.AssertSameAnswerAsync<ServiceFunctions>(RequestSpec.WithKey(HttpMethod.Get, "/api/services", hosts.AdminKey),
+            (f, r) => f.Services(r));
+        var byQuery = await hosts.AssertSameAnswerAsync<ServiceFunctions>(RequestSpec.WithKey(HttpMethod.Get, $"/api/services/{service}?code={Uri.EscapeDataString(hosts.AdminKey)}", null),
+            (f, r) => f.Service(r));
+        var noKey = await hosts.AssertSameAnswerAsync<ServiceFunctions>(RequestSpec.WithKey(HttpMethod.Get, $"/api/services/{service}", null),
+            (f, r) => f.Service(r));
+        var wrongKey = await hosts.AssertSameAnswerAsync<ServiceFunctions>(RequestSpec.WithKey(HttpMethod.Get, $"/api/services/{service}", "not-" + hosts.AdminKey),
+            (f, r) => f.Service(r));
 
         Assert.Equal(200, one.Status);
         Assert.Equal(one.Body, byQuery.Body);
@@ -34,11 +34,11 @@ public sealed class ServiceFunctionsTests
         await using var hosts = await TwoHosts.StartAsync();
         var service = await Seed.ServiceAsync(hosts);
 
-        var keys = await hosts.AssertSameAnswerAsync(RequestSpec.WithKey(HttpMethod.Get, $"/api/services/{service}/keys", hosts.AdminKey),
-            (p, r) => new ServiceFunctions(p).ServiceKeys(r));
-        var invalid = await hosts.AssertSameAnswerAsync(
+        var keys = await hosts.AssertSameAnswerAsync<ServiceFunctions>(RequestSpec.WithKey(HttpMethod.Get, $"/api/services/{service}/keys", hosts.AdminKey),
+            (f, r) => f.ServiceKeys(r));
+        var invalid = await hosts.AssertSameAnswerAsync<ServiceFunctions>(
             RequestSpec.WithKey(HttpMethod.Put, "/api/services/Not_A_Name", hosts.AdminKey).WithBody("{\"displayName\":\"x\"}", "application/json"),
-            (p, r) => new ServiceFunctions(p).Service(r));
+            (f, r) => f.Service(r));
 
         Assert.Equal(200, keys.Status);
         Assert.Equal(400, invalid.Status);

@@ -12,10 +12,10 @@ public sealed class VariableFunctionsTests
         var service = await Seed.ServiceAsync(hosts);
         await Seed.SendAsync(hosts, HttpMethod.Put, $"/api/services/{service}/variables/API_TOKEN", "{\"value\":\"s3cret-value\",\"masked\":true}", "application/json");
 
-        var list = await hosts.AssertSameAnswerAsync(RequestSpec.WithKey(HttpMethod.Get, $"/api/services/{service}/variables", hosts.AdminKey),
-            (p, r) => new VariableFunctions(p).Variables(r));
-        var one = await hosts.AssertSameAnswerAsync(RequestSpec.WithKey(HttpMethod.Get, $"/api/services/{service}/variables/API_TOKEN", hosts.AdminKey),
-            (p, r) => new VariableFunctions(p).Variable(r));
+        var list = await hosts.AssertSameAnswerAsync<VariableFunctions>(RequestSpec.WithKey(HttpMethod.Get, $"/api/services/{service}/variables", hosts.AdminKey),
+            (f, r) => f.Variables(r));
+        var one = await hosts.AssertSameAnswerAsync<VariableFunctions>(RequestSpec.WithKey(HttpMethod.Get, $"/api/services/{service}/variables/API_TOKEN", hosts.AdminKey),
+            (f, r) => f.Variable(r));
 
         Assert.Equal(200, one.Status);
         Assert.DoesNotContain("s3cret-value", list.Body + one.Body, StringComparison.Ordinal);

@@ -11,13 +11,13 @@ public sealed class WebhookFunctionsTests
         await using var hosts = await TwoHosts.StartAsync();
         var service = await Seed.ServiceAsync(hosts);
 
-        var list = await hosts.AssertSameAnswerAsync(RequestSpec.WithKey(HttpMethod.Get, $"/api/services/{service}/webhooks", hosts.AdminKey),
-            (p, r) => new WebhookFunctions(p).Webhooks(r));
-        var missing = await hosts.AssertSameAnswerAsync(RequestSpec.WithKey(HttpMethod.Get, $"/api/services/{service}/webhooks/wh_missing/deliveries", hosts.AdminKey),
-            (p, r) => new WebhookFunctions(p).WebhookDeliveries(r));
-        var refused = await hosts.AssertSameAnswerAsync(
+        var list = await hosts.AssertSameAnswerAsync<WebhookFunctions>(RequestSpec.WithKey(HttpMethod.Get, $"/api/services/{service}/webhooks", hosts.AdminKey),
+            (f, r) => f.Webhooks(r));
+        var missing = await hosts.AssertSameAnswerAsync<WebhookFunctions>(RequestSpec.WithKey(HttpMethod.Get, $"/api/services/{service}/webhooks/wh_missing/deliveries", hosts.AdminKey),
+            (f, r) => f.WebhookDeliveries(r));
+        var refused = await hosts.AssertSameAnswerAsync<WebhookFunctions>(
             RequestSpec.WithKey(HttpMethod.Post, $"/api/services/{service}/webhooks", hosts.AdminKey).WithBody("{\"url\":\"ftp://example.com/hook\"}", "application/json"),
-            (p, r) => new WebhookFunctions(p).Webhooks(r));
+            (f, r) => f.Webhooks(r));
 
         Assert.Equal(200, list.Status);
         Assert.Equal(404, missing.Status);

@@ -39,8 +39,8 @@ public sealed partial class FunctionMetadata
         .SelectMany(b => (b["methods"]?.AsArray() ?? []).Select(m => Operation((string)m!, "/api/" + (string?)b["route"])))
         .ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>Names of the functions with a trigger binding of <paramref name="type"/> (for example orchestrationTrigger).</summary>
-    public IReadOnlySet<string> FunctionsWithTrigger(string type) => Functions
+    /// <summary>Names of the functions with a binding of <paramref name="type"/> (orchestrationTrigger, durableClient, …).</summary>
+    public IReadOnlySet<string> FunctionsWithBinding(string type) => Functions
         .Where(f => f["bindings"]!.AsArray().OfType<JsonObject>().Any(b => string.Equals((string?)b["type"], type, StringComparison.OrdinalIgnoreCase)))
         .Select(f => (string)f["name"]!)
         .ToHashSet(StringComparer.Ordinal);

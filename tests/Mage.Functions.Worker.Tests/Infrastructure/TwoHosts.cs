@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Mage.Functions.Worker.Hosting;
 using Mage.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Mage.Functions.Worker.Tests.Infrastructure;
@@ -14,11 +14,11 @@ namespace Mage.Functions.Worker.Tests.Infrastructure;
 /// </summary>
 public sealed class TwoHosts : IAsyncDisposable
 {
-    private TwoHosts(Dictionary<string, string?> settings)
+    private TwoHosts(Dictionary<string, string?> settings, WorkerApp worker)
     {
         Settings = settings;
         Standalone = new StandaloneApp(settings);
-        Worker = WorkerApp.Create(settings);
+        Worker = worker;
     }
 
     /// <summary>The settings both hosts run with.</summary>
@@ -30,14 +30,22 @@ public sealed class TwoHosts : IAsyncDisposable
     /// <summary>functions/Mage.Functions in memory.</summary>
     public StandaloneApp Standalone { get; }
 
-    /// <summary>functions/Mage.Functions.Worker's services, not started.</summary>
+    /// <summary>functions/Mage.Functions.Worker's services, with the app's hosted services started.</summary>
     public WorkerApp Worker { get; }
+
+    /// <summary>
+    /// What a <c>[DurableClient]</c> binding delivers to a worker function here: a client of the task
+    /// hub both hosts share (the Functions host's own client needs the host; this one is the
+    /// standalone engine's, whose TaskHubWorker runs what the worker schedules).
+    /// </summary>
+    public DurableTaskClient DurableClient => Standalone.Services.GetRequiredService<DurableTaskClient>();
 
     /// <summary>Both hosts on the shared Azurite.</summary>
     public static async Task<TwoHosts> StartAsync()
     {
         var azurite = await TestAzurite.GetAsync();
-        return new TwoHosts(TestAppSettings.Create(azurite.ConnectionString, "fn"));
+        var settings = TestAppSettings.Create(azurite.ConnectionString, "fn");
+        return new TwoHosts(settings, await WorkerApp.StartAsync(settings));
     }
 
     /// <summary>Sends <paramref name="request"/> to the standalone app.</summary>
@@ -75,11 +83,16 @@ public sealed class TwoHosts : IAsyncDisposable
     /// Sends <paramref name="request"/> to the standalone app and to the worker function chosen by
     /// <paramref name="function"/>, asserts that both answers are the same, and returns it.
     /// </summary>
-    public async Task<ExchangeResult> AssertSameAnswerAsync(RequestSpec request, Func<MageApiPipeline, HttpRequest, IActionResult> function)
+    /// <remarks>
+    /// The function class is created from the worker's invocation services, as the worker's function
+    /// activator creates it.
+    /// </remarks>
+    public async Task<ExchangeResult> AssertSameAnswerAsync<TFunctions>(RequestSpec request, Func<TFunctions, HttpRequest, IActionResult> function)
+        where TFunctions : class
     {
         ArgumentNullException.ThrowIfNull(function);
         var standalone = await SendStandaloneAsync(request);
-        var worker = await Worker.InvokeAsync(request, (sp, http) => function(sp.GetRequiredService<MageApiPipeline>(), http));
+        var worker = await Worker.InvokeAsync(request, (sp, http) => function(ActivatorUtilities.CreateInstance<TFunctions>(sp), http));
 
         var what = $"{request.Method} {request.PathAndQuery}";
         Assert.True(standalone.Status == worker.Status, $"{what}: standalone {standalone}\n--- worker {worker}");

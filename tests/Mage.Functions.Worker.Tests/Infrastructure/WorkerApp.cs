@@ -1,5 +1,6 @@
 using Mage.Functions.Worker.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
@@ -13,27 +14,60 @@ namespace Mage.Functions.Worker.Tests.Infrastructure;
 /// <summary>
 /// The isolated worker's services, composed as <c>WorkerProgram</c> composes them
 /// (<see cref="FunctionsApplication"/>, <c>ConfigureFunctionsWebApplication</c>,
-/// <see cref="WorkerServiceCollectionExtensions.AddMageFunctionsWorker"/>), but not started: the
-/// Functions host is not available here, so functions are called in-process with a real
-/// <see cref="HttpContext"/>, as the host's HTTP proxying would call them.
+/// <see cref="WorkerServiceCollectionExtensions.AddMageFunctionsWorker"/>). The Functions host is
+/// not available here, so the worker's channel to it is never started: only the app's own hosted
+/// services (those of the Mage assemblies, which the host's start would run) are, and functions are
+/// called in-process with a real <see cref="HttpContext"/>, as the ASP.NET Core integration calls them.
 /// </summary>
 public sealed class WorkerApp : IAsyncDisposable
 {
     private readonly IHost _host;
+    private readonly List<IHostedService> _started = [];
 
-    private WorkerApp(IHost host) => _host = host;
+    private WorkerApp(IHost host, IReadOnlyList<Type> appHostedServices)
+    {
+        _host = host;
+        AppHostedServices = appHostedServices;
+    }
 
     /// <summary>The worker's root services.</summary>
     public IServiceProvider Services => _host.Services;
 
-    /// <summary>Composes the worker over <paramref name="settings"/>.</summary>
+    /// <summary>
+    /// Types of the app's hosted services registered in the worker (those of the Mage assemblies; the
+    /// Functions worker's own need the host's endpoint and cannot even be constructed here).
+    /// </summary>
+    public IReadOnlyList<Type> AppHostedServices { get; }
+
+    /// <summary>Composes the worker over <paramref name="settings"/>, not started.</summary>
     public static WorkerApp Create(IReadOnlyDictionary<string, string?> settings)
     {
         var builder = FunctionsApplication.CreateBuilder([]);
         builder.ConfigureFunctionsWebApplication();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddMageFunctionsWorker(builder.Configuration);
-        return new WorkerApp(builder.Build());
+        var hosted = builder.Services
+            .Where(d => d.ServiceType == typeof(IHostedService) && !d.IsKeyedService && d.ImplementationType?.Assembly.GetName().Name?.StartsWith("Mage.", StringComparison.Ordinal) == true)
+            .Select(d => d.ImplementationType!)
+            .ToList();
+        return new WorkerApp(builder.Build(), hosted);
+    }
+
+    /// <summary>
+    /// Composes the worker and starts one instance of each of <see cref="AppHostedServices"/> (storage
+    /// initialisation and the like), as the host's start of the worker would.
+    /// </summary>
+    public static async Task<WorkerApp> StartAsync(IReadOnlyDictionary<string, string?> settings)
+    {
+        var worker = Create(settings);
+        foreach (var type in worker.AppHostedServices)
+        {
+            var service = (IHostedService)ActivatorUtilities.CreateInstance(worker.Services, type);
+            await service.StartAsync(CancellationToken.None);
+            worker._started.Add(service);
+        }
+
+        return worker;
     }
 
     /// <summary>
@@ -57,6 +91,8 @@ public sealed class WorkerApp : IAsyncDisposable
             context.Request.Headers[name] = value;
         }
 
+        // A server tells endpoints whether the request can carry a body (minimal APIs bind none otherwise).
+        context.Features.Set<IHttpRequestBodyDetectionFeature>(new RequestBodyDetection(request.Body is not null));
         if (request.Body is { } body)
         {
             context.Request.Body = new MemoryStream(body);
@@ -79,6 +115,11 @@ public sealed class WorkerApp : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        for (var i = _started.Count - 1; i >= 0; i--)
+        {
+            await _started[i].StopAsync(CancellationToken.None);
+        }
+
         if (_host is IAsyncDisposable asyncDisposable)
         {
             await asyncDisposable.DisposeAsync();
@@ -87,5 +128,10 @@ public sealed class WorkerApp : IAsyncDisposable
         {
             _host.Dispose();
         }
+    }
+
+    private sealed class RequestBodyDetection(bool canHaveBody) : IHttpRequestBodyDetectionFeature
+    {
+        public bool CanHaveBody { get; } = canHaveBody;
     }
 }
