@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Mage.Builds.Activities;
 using Mage.Builds.Durable;
@@ -34,10 +33,8 @@ public sealed class BuildOrchestrationFunctionTests
         await using var worker = await WorkerApp.StartAsync(settings);
         var entries = new FunctionEntryPoints(worker.Services);
         await using var standalone = new StandaloneApp(settings, entries.Register);
-        using var admin = standalone.CreateClient();
-        admin.DefaultRequestHeaders.Add("x-functions-key", settings["Mage:AdminKey"]);
-        var service = TestNames.Unique("svc");
-        (await admin.PutAsJsonAsync(new Uri($"/api/services/{service}", UriKind.Relative), new { displayName = "Entry" })).EnsureSuccessStatusCode();
+        using var admin = Seed.AdminClient(standalone, settings["Mage:AdminKey"]!);
+        var service = await Seed.ServiceAsync(standalone, settings["Mage:AdminKey"]!);
 
         var submit = RequestSpec.WithKey(HttpMethod.Post, $"/api/services/{service}/builds", settings["Mage:AdminKey"])
             .WithBody(JsonSerializer.Serialize(new { tag = "v1", manifest = Manifest }), "application/json");
