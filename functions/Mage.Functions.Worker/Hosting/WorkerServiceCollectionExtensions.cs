@@ -48,7 +48,11 @@ public static class WorkerServiceCollectionExtensions
         // Payloads in the task hub's history keep the standalone engine's format (BuildPayloads):
         // the extension derives its data converter from the worker's serializer, and its orchestration
         // runner takes the shim factory from DI, so both are set from the same options.
+        // The converters are also set after the extension's own post-configuration (which derives
+        // them from the serializer), so the format does not depend on the order startups run in.
         services.Configure<WorkerOptions>(o => o.Serializer = new JsonObjectSerializer(BuildPayloads.Options));
+        services.PostConfigure<DurableTaskWorkerOptions>(o => o.DataConverter = BuildPayloads.Converter);
+        services.PostConfigure<DurableTaskClientOptions>(o => o.DataConverter = BuildPayloads.Converter);
         services.RemoveAll<DurableTaskShimFactory>();
         services.AddSingleton(sp => new DurableTaskShimFactory(
             sp.GetRequiredService<IOptions<DurableTaskWorkerOptions>>().Value, sp.GetRequiredService<ILoggerFactory>()));

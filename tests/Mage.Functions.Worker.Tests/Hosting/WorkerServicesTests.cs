@@ -1,3 +1,6 @@
+using Mage.Builds.Durable;
+using Mage.Builds.Orchestration;
+using Mage.Builds.Records;
 using Mage.Builds.Submission;
 using Mage.Builds.Webhooks;
 using Mage.Functions.Hosting.Durable;
@@ -5,7 +8,9 @@ using Mage.Functions.Worker.Durable;
 using Mage.Functions.Worker.Tests.Infrastructure;
 using Mage.Testing;
 using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Mage.Functions.Worker.Tests.Hosting;
 
@@ -24,6 +29,20 @@ public sealed class WorkerServicesTests
         Assert.DoesNotContain(worker.AppHostedServices, t => t.Namespace == typeof(DurableEngine).Namespace);
         Assert.Null(worker.Services.GetService<DurableEngine>());
         Assert.IsType<HostDurableTaskClient>(worker.Services.GetRequiredService<DurableTaskClient>());
+    }
+
+    [Fact]
+    public async Task DurableOptions_Composed_UseTheStandaloneEnginePayloadFormat()
+    {
+        var azurite = await TestAzurite.GetAsync();
+        await using var worker = WorkerApp.Create(TestAppSettings.Create(azurite.ConnectionString, "fmt"));
+        var payload = new JobResult(BuildStatus.Passed);
+
+        var workerJson = worker.Services.GetRequiredService<IOptions<DurableTaskWorkerOptions>>().Value.DataConverter.Serialize(payload);
+        var clientJson = worker.Services.GetRequiredService<IOptions<DurableTaskClientOptions>>().Value.DataConverter.Serialize(payload);
+
+        Assert.Equal(BuildPayloads.Converter.Serialize(payload), workerJson);
+        Assert.Equal(workerJson, clientJson);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Azure.Functions.Worker.Extensions.DurableTask;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -43,6 +44,10 @@ public sealed class WorkerApp : IAsyncDisposable
     public static WorkerApp Create(IReadOnlyDictionary<string, string?> settings)
     {
         var builder = FunctionsApplication.CreateBuilder([]);
+
+        // The worker's generated startup code runs the extensions' startups in CreateBuilder; with the
+        // test host as entry assembly it does not, so the Durable extension's is run here, in its place.
+        new DurableTaskExtensionStartup().Configure(builder);
         builder.ConfigureFunctionsWebApplication();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddMageFunctionsWorker(builder.Configuration);
