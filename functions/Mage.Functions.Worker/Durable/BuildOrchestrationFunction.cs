@@ -8,7 +8,7 @@ namespace Mage.Functions.Worker.Durable;
 /// <summary>
 /// <see cref="BuildOrchestrator"/> as a Durable Functions orchestration trigger, under the name the
 /// build submitter schedules (<c>nameof(BuildOrchestrator)</c>). The orchestrator instance comes
-/// from DI, a fresh one per episode, as the standalone engine's <c>ShimOrchestrationCreator</c>
+/// from DI, a fresh one per episode, as the standalone engine's <c>ShimCreator</c>
 /// resolves it, so both hosts replay the same code.
 /// </summary>
 /// <remarks>
