@@ -14,12 +14,17 @@ public sealed class AppCluster : IAsyncDisposable
     private readonly Instance?[] _instances;
     private readonly StringBuilder _killedOutput = new();
     private int _next;
+    private int _started;
 
     private AppCluster(IReadOnlyDictionary<string, string?> settings, int size)
     {
         _settings = settings;
         _instances = new Instance?[size];
+        LogDirectory = Directory.CreateTempSubdirectory("mage-cluster-logs-").FullName;
     }
+
+    /// <summary>Where the whole output of every instance is written (<c>instance-N.log</c>) once it is killed or disposed.</summary>
+    public string LogDirectory { get; }
 
     /// <summary>How many instances the cluster has (running or being restarted).</summary>
     public int Size => _instances.Length;
@@ -69,6 +74,7 @@ public sealed class AppCluster : IAsyncDisposable
         if (killed is not null)
         {
             killed.App.KillHard();
+            killed.SaveOutput();
             lock (_killedOutput)
             {
                 var output = killed.App.Output;
@@ -117,7 +123,7 @@ public sealed class AppCluster : IAsyncDisposable
     /// <summary>The last output of every instance, running or killed, for failure messages.</summary>
     public string OutputTail()
     {
-        var text = new StringBuilder();
+        var text = new StringBuilder($"(whole output of every instance: {LogDirectory})\n");
         lock (_killedOutput)
         {
             text.Append(_killedOutput);
@@ -147,6 +153,7 @@ public sealed class AppCluster : IAsyncDisposable
 
         foreach (var instance in instances.OfType<Instance>())
         {
+            instance.SaveOutput();
             await instance.DisposeAsync();
         }
     }
@@ -170,11 +177,13 @@ public sealed class AppCluster : IAsyncDisposable
         var app = await AppProcess.StartAsync(AppProcess.BesideThisProgram(), _settings, TimeSpan.FromMinutes(2));
         var client = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(20) };
         client.DefaultRequestHeaders.Add("x-functions-key", _settings["Mage:AdminKey"]);
-        return new Instance(app, client);
+        return new Instance(app, client, Path.Combine(LogDirectory, $"instance-{Interlocked.Increment(ref _started)}.log"));
     }
 
-    private sealed record Instance(AppProcess App, HttpClient Client) : IAsyncDisposable
+    private sealed record Instance(AppProcess App, HttpClient Client, string LogFile) : IAsyncDisposable
     {
+        public void SaveOutput() => File.WriteAllText(LogFile, $"{App.BaseAddress}\n{App.Output}");
+
         public async ValueTask DisposeAsync()
         {
             Client.Dispose();

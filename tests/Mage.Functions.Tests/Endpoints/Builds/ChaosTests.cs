@@ -53,7 +53,11 @@ public sealed class ChaosTests(ITestOutputHelper output)
         settings["Mage:JobHeartbeatInterval"] = "00:00:01";
         settings["Mage:JobHeartbeatTimeout"] = "00:00:03";
         settings["Mage:Durable:WorkItemVisibility"] = "00:00:10";
-        settings["Mage:Durable:ControlQueueVisibility"] = "00:00:10";
+
+        // Not the 10 s minimum: on a loaded machine an episode can outlast 10 s, and then the provider thrashes
+        // (split brain between workers, pop-receipt mismatches, builds running for minutes). 30 s is the partition
+        // lease's own length, so a dead worker's episodes move no later than its partitions do.
+        settings["Mage:Durable:ControlQueueVisibility"] = "00:00:30";
 
         // A process killed between recording a build and scheduling it leaves it queued: the sweep must find it soon.
         settings["Mage:StrandedBuildGrace"] = "00:00:10";
