@@ -27,12 +27,15 @@ public sealed class CreateDriverActivity(DriverRegistry drivers, BuildTransition
 
         // A repeated delivery after the first one started the build still finds it running and goes on.
         var (started, _) = await transitions.MoveAsync(input.BuildId, BuildStatus.Running, null, ct);
+        var (service, number) = BuildId.Parse(input.BuildId);
         if (started.Status != BuildStatus.Running)
         {
+            // Killed while queued: none of its jobs will run, and none may stay queued after the build.
+            var jobStatus = started.Status is BuildStatus.Killed or BuildStatus.TimedOut ? started.Status : BuildStatus.Skipped;
+            await jobs.FinishUnfinishedAsync(service, number, jobStatus, ct);
             return null;
         }
 
-        var (service, number) = BuildId.Parse(input.BuildId);
         await jobs.StartAsync(service, number, 0, 0, ct);
         var log = await logs.OpenAsync(service, number, PlanCompiler.CreateDriverJobName, [], append: false, ct);
         try

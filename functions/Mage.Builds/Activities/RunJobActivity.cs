@@ -50,11 +50,35 @@ public sealed class RunJobActivity(DriverRegistry drivers, JobRunner runner, Art
 
         await using var watch = claims.Watch(input, claim);
         var stopping = host.ApplicationStopping;
-        await using var onStop = stopping.Register(() => _ = running.StopJobAsync(input.BuildId, input.Job.Name, JobOutcome.Failed));
-        var status = await RunClaimedAsync(input, ct);
+        var run = RunClaimedAsync(input, ct);
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        var stopper = StopOnShutdownAsync(input, run, ended.Token, stopping);
+        var status = await run;
+        await ended.CancelAsync();
+        await stopper;
         return stopping.IsCancellationRequested && status == BuildStatus.Failed
             ? new JobResult(status, JobClaimKeeper.WorkerStoppedReason)
             : new JobResult(status);
+    }
+
+    /// <summary>
+    /// Once the host stops, ends the job's process group (failed); tries again until the job has
+    /// registered its process, which a stop may come before.
+    /// </summary>
+    private async Task StopOnShutdownAsync(RunJobInput input, Task run, CancellationToken stoppingOrEnded, CancellationToken stopping)
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stoppingOrEnded);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        while (stopping.IsCancellationRequested && !run.IsCompleted && await running.StopJobAsync(input.BuildId, input.Job.Name, JobOutcome.Failed) == 0)
+        {
+            await Task.WhenAny(run, Task.Delay(TimeSpan.FromMilliseconds(100), time));
+        }
     }
 
     private Task<string> RunClaimedAsync(RunJobInput input, CancellationToken cancellationToken) =>

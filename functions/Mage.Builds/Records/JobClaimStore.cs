@@ -1,6 +1,7 @@
 using System.Globalization;
-using Mage.Storage;
-using Mage.Storage.Tables;
+using Azure;
+using Azure.Data.Tables;
+using Mage.Builds.Storage;
 
 namespace Mage.Builds.Records;
 
@@ -14,7 +15,7 @@ namespace Mage.Builds.Records;
 /// present, says the build's jobs must stop (written by the orchestrator's kill step, polled by
 /// every running job of the build).
 /// </remarks>
-public sealed class JobClaimStore(StorageAccount account, BuildStorageNames names)
+public sealed class JobClaimStore(StorageClients account, BuildStorageNames names)
 {
     /// <summary>Row key of a build's kill request.</summary>
     public const string KillRowKey = "kill";
@@ -33,10 +34,10 @@ public sealed class JobClaimStore(StorageAccount account, BuildStorageNames name
         var claim = new JobClaim { BuildId = buildId, StageIndex = stage, JobIndex = job, WorkerId = workerId, ClaimedAt = now, HeartbeatAt = now };
         try
         {
-            var etag = await _table.AddEntityAsync(ToEntity(claim), cancellationToken);
-            return claim with { ETag = etag };
+            var response = await _table.AddEntityAsync(ToEntity(claim), cancellationToken);
+            return claim with { ETag = response.Headers.ETag ?? default };
         }
-        catch (StorageConflictException)
+        catch (RequestFailedException ex) when (ex.Status == 409)
         {
             return null;
         }
@@ -44,7 +45,7 @@ public sealed class JobClaimStore(StorageAccount account, BuildStorageNames name
 
     /// <summary>The claim of a job, or null when nobody claimed it.</summary>
     public async Task<JobClaim?> GetAsync(string buildId, int stage, int job, CancellationToken cancellationToken) =>
-        await _table.GetEntityAsync(buildId, RowKey(stage, job), cancellationToken: cancellationToken) is { } entity ? ToClaim(entity) : null;
+        await _table.GetEntityOrNullAsync(buildId, RowKey(stage, job), cancellationToken: cancellationToken) is { } entity ? ToClaim(entity) : null;
 
     /// <summary>
     /// Refreshes the heartbeat of a claim this worker holds, conditional on <paramref name="claim"/>'s
@@ -56,10 +57,10 @@ public sealed class JobClaimStore(StorageAccount account, BuildStorageNames name
         var beat = claim with { HeartbeatAt = now };
         try
         {
-            var etag = await _table.UpdateEntityAsync(ToEntity(beat), claim.ETag, TableUpdateMode.Replace, cancellationToken);
-            return beat with { ETag = etag };
+            var response = await _table.UpdateEntityAsync(ToEntity(beat), claim.ETag, TableUpdateMode.Replace, cancellationToken);
+            return beat with { ETag = response.Headers.ETag ?? default };
         }
-        catch (StoragePreconditionFailedException)
+        catch (RequestFailedException ex) when (ex.Status == 412)
         {
             return null;
         }
@@ -76,7 +77,7 @@ public sealed class JobClaimStore(StorageAccount account, BuildStorageNames name
             await _table.UpdateEntityAsync(ToEntity(claim with { Abandoned = true }), claim.ETag, TableUpdateMode.Replace, cancellationToken);
             return true;
         }
-        catch (StoragePreconditionFailedException)
+        catch (RequestFailedException ex) when (ex.Status == 412)
         {
             return false;
         }
@@ -88,7 +89,7 @@ public sealed class JobClaimStore(StorageAccount account, BuildStorageNames name
 
     /// <summary>Whether the build's jobs were asked to stop (one point read).</summary>
     public async Task<bool> IsKillRequestedAsync(string buildId, CancellationToken cancellationToken) =>
-        await _table.GetEntityAsync(buildId, KillRowKey, ["PartitionKey"], cancellationToken) is not null;
+        await _table.GetEntityOrNullAsync(buildId, KillRowKey, ["PartitionKey"], cancellationToken) is not null;
 
     private static string RowKey(int stage, int job) => string.Create(CultureInfo.InvariantCulture, $"{stage:D3}-{job:D4}");
 

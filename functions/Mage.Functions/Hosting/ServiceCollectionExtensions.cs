@@ -1,7 +1,6 @@
 using Mage.Builds;
 using Mage.Functions.Hosting.Durable;
 using Mage.Functions.Security;
-using Mage.Storage;
 using Microsoft.AspNetCore.Authentication;
 
 namespace Mage.Functions.Hosting;
@@ -21,7 +20,7 @@ public static class ServiceCollectionExtensions
         services.AddMageBuilds(configuration, AppRoot.Find());
         services.AddDurableEngine(configuration);
 
-        services.AddSingleton(sp => StorageSettings.CreateAccount(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => StorageSettings.CreateClients(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(sp =>
         {
             var config = sp.GetRequiredService<IConfiguration>();

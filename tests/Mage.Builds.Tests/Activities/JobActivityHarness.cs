@@ -6,6 +6,7 @@ using Mage.Builds.Orchestration;
 using Mage.Builds.Records;
 using Mage.Builds.Tests.Drivers;
 using Mage.Builds.Tests.Catalog;
+using Mage.Builds.Tests.Storage;
 using Mage.Manifests;
 using Mage.Testing;
 using Microsoft.Extensions.Hosting.Internal;
@@ -22,11 +23,11 @@ namespace Mage.Builds.Tests.Activities;
 internal sealed class JobActivityHarness : IAsyncDisposable
 {
     private readonly TempFolder _root = new();
-    private readonly Mage.Storage.StorageAccount _account;
+    private readonly Mage.Builds.Storage.StorageClients _account;
     private readonly BuildStorageNames _names;
     private readonly CatalogTestStorage _catalog;
 
-    private JobActivityHarness(Mage.Storage.StorageAccount account, BuildStorageNames names, CatalogTestStorage catalog, string service)
+    private JobActivityHarness(Mage.Builds.Storage.StorageClients account, BuildStorageNames names, CatalogTestStorage catalog, string service)
     {
         _account = account;
         _names = names;
@@ -65,7 +66,7 @@ internal sealed class JobActivityHarness : IAsyncDisposable
         var azurite = await TestAzurite.GetAsync();
         var names = new BuildStorageNames(TestNames.Unique("jobact"));
         var catalog = await CatalogTestStorage.CreateAsync();
-        var harness = new JobActivityHarness(azurite.Account, names, catalog, TestNames.Unique("svc"));
+        var harness = new JobActivityHarness(azurite.Clients(), names, catalog, TestNames.Unique("svc"));
         await Task.WhenAll(harness.Jobs.EnsureCreatedAsync(default), harness.Claims.EnsureCreatedAsync(default), harness.Logs.EnsureCreatedAsync(default));
         return harness;
     }
@@ -87,7 +88,7 @@ internal sealed class JobActivityHarness : IAsyncDisposable
     public async Task<JobRecord> JobAsync() => (await Jobs.GetAsync(Service, 1, 1, 0, default))!;
 
     /// <summary>The job's log now.</summary>
-    public async Task<string> LogAsync() => (await Logs.BlobFor(Service, 1, "job.1").DownloadAsync()).ToString();
+    public async Task<string> LogAsync() => (await Logs.BlobFor(Service, 1, "job.1").DownloadContentAsync()).Value.Content.ToString();
 
     /// <summary>One worker process of the task hub.</summary>
     public WorkerProcess Worker(string id) => new(this, id);

@@ -42,8 +42,10 @@ public sealed partial class DurableEngine(
             // The shims read TaskFailedException.FailureDetails; the engine fills it only in this mode.
             ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
         };
-        worker.AddTaskOrchestrations(tasks.Orchestrators.Select(t => (ObjectCreator<TaskOrchestration>)new ShimOrchestrationCreator(t, services, shims)).ToArray());
-        worker.AddTaskActivities(tasks.Activities.Select(t => (ObjectCreator<TaskActivity>)new ShimActivityCreator(t, services, shims)).ToArray());
+        worker.AddTaskOrchestrations(tasks.Orchestrators.Select(t => (ObjectCreator<TaskOrchestration>)new ShimCreator<TaskOrchestration>(
+            t, services, (name, task) => shims.CreateOrchestration(name, (Microsoft.DurableTask.ITaskOrchestrator)task, parent: null))).ToArray());
+        worker.AddTaskActivities(tasks.Activities.Select(t => (ObjectCreator<TaskActivity>)new ShimCreator<TaskActivity>(
+            t, services, (name, task) => shims.CreateActivity(name, (Microsoft.DurableTask.ITaskActivity)task))).ToArray());
         await worker.StartAsync();
         _worker = worker;
         EngineStarted(_logger, settings.TaskHubName, settings.WorkerId, settings.PartitionCount, started.ElapsedMilliseconds);
