@@ -1,10 +1,13 @@
 using Mage.Benchmarks.Builds;
+using Mage.Benchmarks.Durable;
 
 // Dispatcher only: each section lives in its own file; add a line here to register a new one.
 // Usage: dotnet run --project tests/Mage.Benchmarks -c Release -- <section> [section...]
 var sections = new SortedDictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCase)
 {
     ["builds"] = BuildBenchmark.RunAsync,
+    ["durable"] = DurableBenchmark.RunAsync,
+    ["durable-settings"] = DurableBenchmark.RunSettingsAsync,
 };
 
 if (args.Length == 0 || args.Any(a => !sections.ContainsKey(a)))

@@ -8,7 +8,8 @@ namespace Mage.Functions.Hosting.Durable;
 /// <summary>
 /// The app's durable engine: DurableTask.Core's <see cref="TaskHubWorker"/> over one
 /// <see cref="AzureStorageOrchestrationService"/> (shared with the client), running the build's
-/// orchestrator and activities (<see cref="BuildTasks"/>) through <see cref="DurableTaskShimFactory"/>.
+/// orchestrator and activities (<see cref="DurableEngineTasks"/>, by default <see cref="BuildTasks"/>)
+/// through <see cref="DurableTaskShimFactory"/>.
 /// </summary>
 /// <remarks>
 /// <see cref="StartAsync"/> creates the task hub's tables, queues and containers when missing, then
@@ -18,7 +19,7 @@ namespace Mage.Functions.Hosting.Durable;
 /// never loses a build.
 /// </remarks>
 public sealed partial class DurableEngine(
-    AzureStorageOrchestrationService service, AzureStorageOrchestrationServiceSettings settings, DurableTaskShimFactory shims, IServiceProvider services, DurableEngineOptions options, ILoggerFactory loggerFactory)
+    AzureStorageOrchestrationService service, AzureStorageOrchestrationServiceSettings settings, DurableTaskShimFactory shims, DurableEngineTasks tasks, IServiceProvider services, DurableEngineOptions options, ILoggerFactory loggerFactory)
 {
     private readonly TaskCompletionSource _created = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ILogger _logger = loggerFactory.CreateLogger<DurableEngine>();
@@ -41,9 +42,9 @@ public sealed partial class DurableEngine(
             // The shims read TaskFailedException.FailureDetails; the engine fills it only in this mode.
             ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
         };
-        worker.AddTaskOrchestrations(BuildTasks.Orchestrators.Select(t => (ObjectCreator<TaskOrchestration>)new ShimCreator<TaskOrchestration>(
+        worker.AddTaskOrchestrations(tasks.Orchestrators.Select(t => (ObjectCreator<TaskOrchestration>)new ShimCreator<TaskOrchestration>(
             t, services, (name, task) => shims.CreateOrchestration(name, (Microsoft.DurableTask.ITaskOrchestrator)task, parent: null))).ToArray());
-        worker.AddTaskActivities(BuildTasks.Activities.Select(t => (ObjectCreator<TaskActivity>)new ShimCreator<TaskActivity>(
+        worker.AddTaskActivities(tasks.Activities.Select(t => (ObjectCreator<TaskActivity>)new ShimCreator<TaskActivity>(
             t, services, (name, task) => shims.CreateActivity(name, (Microsoft.DurableTask.ITaskActivity)task))).ToArray());
         await worker.StartAsync();
         _worker = worker;

@@ -4,6 +4,7 @@ using Mage.Builds.Durable;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Shims;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Mage.Functions.Hosting.Durable;
 
@@ -13,6 +14,7 @@ public static class DurableEngineServiceCollectionExtensions
     /// <summary>
     /// Adds the engine on the app's storage (<c>AzureWebJobsStorage</c>), task hub <c>Mage__TaskHub</c>,
     /// settings <c>Mage__Durable__*</c>. Call after the storage hosted services, so the engine starts after them.
+    /// The engine hosts the build's tasks unless a <see cref="DurableEngineTasks"/> was registered before.
     /// </summary>
     public static IServiceCollection AddDurableEngine(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,6 +26,7 @@ public static class DurableEngineServiceCollectionExtensions
             var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DurableEngineOptions>>().Value;
             return options.Validate() is { } problem ? throw new InvalidOperationException(problem) : options;
         });
+        services.TryAddSingleton(DurableEngineTasks.Builds);
         services.AddSingleton(sp => new DurableTaskShimFactory(new DurableTaskWorkerOptions { DataConverter = BuildPayloads.Converter }, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(sp => CreateSettings(sp, configuration));
         services.AddSingleton(sp => new AzureStorageOrchestrationService(sp.GetRequiredService<AzureStorageOrchestrationServiceSettings>()));
