@@ -17,9 +17,10 @@ public sealed class AppCrashTests
         var settings = TestAppSettings.Create(azurite.ConnectionString, "crash");
         settings["Mage:JobHeartbeatInterval"] = "00:00:01";
         settings["Mage:JobHeartbeatTimeout"] = "00:00:03";
-        // How soon the engine redelivers the dead process's activity and episodes (the provider's minimum here is 10 s).
+        // How soon the engine redelivers the dead process's activity (10 s) and episodes (30 s, the partition
+        // lease's length: shorter made the provider thrash between instances on a loaded machine, see ChaosTests).
         settings["Mage:Durable:WorkItemVisibility"] = "00:00:10";
-        settings["Mage:Durable:ControlQueueVisibility"] = "00:00:10";
+        settings["Mage:Durable:ControlQueueVisibility"] = "00:00:30";
         const string Manifest = """
             driver: { type: local }
             stages: [one]
