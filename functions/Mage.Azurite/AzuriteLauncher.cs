@@ -96,7 +96,8 @@ public sealed class AzuriteLauncher : IAsyncDisposable
     }
 
     /// <summary>
-    /// Installs Azurite if needed (<c>npm ci</c>), starts it and waits until all three ports answer.
+    /// Installs Azurite if needed (<c>npm ci</c> through <see cref="NodePackagesInstaller"/>, safe when several
+    /// processes start at once; <see cref="AzuriteOptions.Installing"/> is told first), starts it and waits until all three ports answer.
     /// Throws <see cref="InvalidOperationException"/> when Node.js is missing and <see cref="TimeoutException"/>
     /// (with Azurite's output tail) when it does not come up.
     /// </summary>
@@ -113,7 +114,13 @@ public sealed class AzuriteLauncher : IAsyncDisposable
             throw new ArgumentException($"'{infraLocal}' holds no package.json pinning Azurite.", nameof(options));
         }
         string node = NodeTooling.FindExecutable("node");
-        await NodeTooling.EnsureInstalledAsync(infraLocal, options.InstallTimeout, cancellationToken).ConfigureAwait(false);
+        string version = NodeTooling.PinnedAzuriteVersion(infraLocal);
+        await NodePackagesInstaller.EnsureInstalledAsync(
+            infraLocal, options.InstallTimeout, () => options.Installing?.Invoke(new AzuriteInstallNotice(version, infraLocal)), cancellationToken).ConfigureAwait(false);
+        if (!File.Exists(NodeTooling.AzuriteScript(infraLocal)))
+        {
+            throw new InvalidOperationException($"Azurite's entry script {NodeTooling.AzuriteScript(infraLocal)} is missing after npm ci: does {infraLocal}/package.json still depend on azurite?");
+        }
 
         for (int attempt = 1; ; attempt++)
         {

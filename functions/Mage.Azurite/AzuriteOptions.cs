@@ -31,6 +31,12 @@ public sealed record AzuriteOptions
     public TimeSpan InstallTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
+    /// Called just before this process installs Azurite (the first start on a machine takes about 15 s
+    /// longer), so the caller can log why. Not called when Azurite is installed already.
+    /// </summary>
+    public Action<AzuriteInstallNotice>? Installing { get; init; }
+
+    /// <summary>
     /// The process whose death makes the watchdog kill Azurite; default this process. Exposed so tests can
     /// prove the watchdog with a stand-in parent.
     /// </summary>

@@ -1,8 +1,6 @@
-using System.Diagnostics;
-
 namespace Mage.Azurite;
 
-/// <summary>Finds node/npm and installs the pinned Azurite (once across concurrent processes).</summary>
+/// <summary>Finds node and npm on PATH, and where the pinned Azurite lives in infra/local.</summary>
 internal static class NodeTooling
 {
     public const string MissingNodeMessage =
@@ -31,64 +29,17 @@ internal static class NodeTooling
         return null;
     }
 
-    /// <summary>
-    /// Runs <c>npm ci</c> when Azurite is missing. Several test processes start at once, so the install is
-    /// serialised with an exclusive lock file and re-checked after the lock is taken.
-    /// </summary>
-    public static async Task EnsureInstalledAsync(string infraLocal, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>The Azurite version pinned in infra/local's package.json (e.g. 3.37.0), or "(pinned)" when it cannot be read.</summary>
+    public static string PinnedAzuriteVersion(string infraLocal)
     {
-        if (File.Exists(AzuriteScript(infraLocal)))
-        {
-            return;
-        }
-        string npm = FindExecutable("npm");
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
-        await using FileStream lockFile = await AcquireLockAsync(Path.Combine(infraLocal, ".azurite-install.lock"), deadline.Token).ConfigureAwait(false);
-        if (File.Exists(AzuriteScript(infraLocal)))
-        {
-            return;
-        }
-        var start = new ProcessStartInfo(npm, ["ci", "--no-audit", "--no-fund"])
-        {
-            WorkingDirectory = infraLocal,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException(MissingNodeMessage);
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync(deadline.Token);
-        Task<string> stderr = process.StandardError.ReadToEndAsync(deadline.Token);
         try
         {
-            await process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
+            using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(infraLocal, "package.json")));
+            return document.RootElement.GetProperty("dependencies").GetProperty("azurite").GetString() ?? "(pinned)";
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is IOException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
         {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"'npm ci' in {infraLocal} did not finish within {timeout}.");
-        }
-        if (process.ExitCode != 0 || !File.Exists(AzuriteScript(infraLocal)))
-        {
-            string output = (await stdout.ConfigureAwait(false)) + (await stderr.ConfigureAwait(false));
-            throw new InvalidOperationException($"'npm ci' in {infraLocal} failed (exit {process.ExitCode}): {Tail(output, 2000)}");
+            return "(pinned)";
         }
     }
-
-    private static async Task<FileStream> AcquireLockAsync(string path, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
-            }
-            catch (IOException)
-            {
-                await Task.Delay(250, cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
-
-    public static string Tail(string text, int max) => text.Length <= max ? text : "..." + text[^max..];
 }

@@ -40,11 +40,15 @@ public sealed class MageOptions
     /// <summary>Largest request body accepted by the build trigger.</summary>
     public long MaxSubmitBytes { get; set; } = 2L * 1024 * 1024;
 
-    /// <summary>How often a running build checks that the worker owning its workspace still answers.</summary>
-    public TimeSpan DriverLivenessInterval { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>How often a running job refreshes the heartbeat of its claim (one table write each time).</summary>
+    public TimeSpan JobHeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How long that check may take before the build fails with "driver lost".</summary>
-    public TimeSpan DriverLivenessTimeout { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// How old a job claim's heartbeat may get before the worker running it counts as stopped: a
+    /// redelivered job activity then records the job failed ("the worker running this job stopped")
+    /// instead of running its script a second time. At least twice <see cref="JobHeartbeatInterval"/>.
+    /// </summary>
+    public TimeSpan JobHeartbeatTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// How long a build may stay <c>queued</c> without an orchestration before the recovery sweep

@@ -12,6 +12,9 @@ internal static partial class Logs
     [LoggerMessage(EventId = 1011, Level = LogLevel.Information, Message = "Started Azurite with its data under {DataPath}")]
     public static partial void AzuriteStarted(ILogger logger, string dataPath);
 
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Information, Message = "Installing Azurite {Version} into {Folder} (npm ci, once per checkout; this first start takes a little longer)")]
+    public static partial void AzuriteInstalling(ILogger logger, string version, string folder);
+
     [LoggerMessage(EventId = 1020, Level = LogLevel.Warning, Message = "Storage health probe failed: {ErrorType}: {Error}")]
     public static partial void StorageUnhealthy(ILogger logger, string errorType, string error);
 }

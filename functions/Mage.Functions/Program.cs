@@ -1,5 +1,3 @@
-using Mage.Functions.Endpoints;
-using Mage.Functions.Endpoints.Builds;
 using Mage.Functions.Hosting;
 using Mage.Functions.Security;
 
@@ -21,15 +19,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 
-var api = app.MapGroup("/api");
-api.MapHealthEndpoints();
-api.MapBuildEndpoints();
-api.MapBuildLogEndpoints();
-api.MapArtifactEndpoints();
-api.MapManifestEndpoints();
-api.MapCatalogEndpoints();
-api.MapMageOpenApi();
-api.MapWebhookEndpoints();
+app.MapMageApi();
 
 await app.RunAsync();
 

@@ -6,8 +6,8 @@ using Mage.Benchmarks.Durable;
 var sections = new SortedDictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCase)
 {
     ["builds"] = BuildBenchmark.RunAsync,
-    ["durable-memory"] = DurableMemoryBenchmark.RunAsync,
-    ["durable-azure"] = DurableAzureBenchmark.RunAsync,
+    ["durable"] = DurableBenchmark.RunAsync,
+    ["durable-settings"] = DurableBenchmark.RunSettingsAsync,
 };
 
 if (args.Length == 0 || args.Any(a => !sections.ContainsKey(a)))

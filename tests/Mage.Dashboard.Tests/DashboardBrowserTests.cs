@@ -10,30 +10,30 @@ namespace Mage.Dashboard.Tests;
 [Collection(DashboardCollection.Name)]
 public sealed class DashboardBrowserTests(DashboardFixture fixture)
 {
-    [Fact]
+    [BrowserFact]
     public Task Services_CreatedWithTheForm_ListedAndOpenable() => fixture.RunScenarioAsync("services");
 
-    [Fact]
+    [BrowserFact]
     public Task Key_Wrong_RefusedWithTheApiProblem() => fixture.RunScenarioAsync("key");
 
-    [Fact]
+    [BrowserFact]
     public Task Configuration_SavedWithErrorsThenFixed_ShowsErrorsAtTheirLinesAndKeepsVersions() => fixture.RunScenarioAsync("configuration");
 
-    [Fact]
+    [BrowserFact]
     public Task Build_StartedWithNewBuild_TurnsPassedWithItsLogAndArtifact() => fixture.RunScenarioAsync("build-passes");
 
-    [Fact]
+    [BrowserFact]
     public Task Builds_EndingWithFailuresOrTimeout_ShowBothVocabularies() => fixture.RunScenarioAsync("statuses");
 
-    [Fact]
+    [BrowserFact]
     public Task Build_Refused_ShowsTheProblemAndPositionsAsTheyCome() => fixture.RunScenarioAsync("build-problems");
 
-    [Fact]
+    [BrowserFact]
     public Task Build_KilledWhileItsLogIsFollowed_ShowsLiveOutputThenKilled() => fixture.RunScenarioAsync("kill");
 
-    [Fact]
+    [BrowserFact]
     public Task Keyboard_Only_EntersKeyOpensServiceAndStartsBuild() => fixture.RunScenarioAsync("keyboard");
 
-    [Fact]
+    [BrowserFact]
     public Task NarrowScreen_Pages_FitWithoutSidewaysScrolling() => fixture.RunScenarioAsync("narrow");
 }

@@ -1,4 +1,3 @@
-using Mage.Storage;
 using Mage.Azurite;
 
 namespace Mage.Testing;
@@ -16,7 +15,6 @@ public sealed class TestAzurite
     {
         Launcher = launcher;
         ConnectionString = launcher.ConnectionString;
-        Account = StorageAccount.Parse(launcher.ConnectionString);
     }
 
     /// <summary>The running emulator.</summary>
@@ -24,12 +22,6 @@ public sealed class TestAzurite
 
     /// <summary>Connection string with the development key for this emulator's ports.</summary>
     public string ConnectionString { get; }
-
-    /// <summary>A shared account with default options.</summary>
-    public StorageAccount Account { get; }
-
-    /// <summary>An account with custom pipeline options (e.g. short timeouts) on the same emulator.</summary>
-    public StorageAccount CreateAccount(StorageClientOptions options) => StorageAccount.Parse(ConnectionString, options);
 
     /// <summary>Returns the process-wide emulator, starting it on first use.</summary>
     public static Task<TestAzurite> GetAsync() => Instance.Value;

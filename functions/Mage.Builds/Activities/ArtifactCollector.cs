@@ -2,8 +2,8 @@ using Mage.Builds.Artifacts;
 using Mage.Builds.Logs;
 using Mage.Builds.Records;
 using Mage.Manifests;
-using Mage.Storage;
-using Mage.Storage.Blobs;
+using Azure.Storage.Blobs;
+using Mage.Builds.Storage;
 
 namespace Mage.Builds.Activities;
 
@@ -12,12 +12,12 @@ namespace Mage.Builds.Activities;
 /// and indexes them. Refusals (symlinks, paths outside the workspace, too large) go to the job
 /// log and never fail the job. Idempotent: collecting twice overwrites with the same bytes.
 /// </summary>
-public sealed class ArtifactCollector(StorageAccount account, BuildStorageNames names, ArtifactStore index, MageOptions options)
+public sealed class ArtifactCollector(StorageClients account, BuildStorageNames names, ArtifactStore index, MageOptions options)
 {
     private readonly BlobContainerClient _container = account.GetBlobContainer(names.ArtifactsContainer);
 
     /// <summary>Creates the container if needed. Idempotent.</summary>
-    public Task EnsureCreatedAsync(CancellationToken cancellationToken) => _container.CreateIfNotExistsAsync(cancellationToken);
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken) => _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
 
     /// <summary>Collects every artifact of one job.</summary>
     public async Task CollectAsync(string buildId, string workspace, string job, IEnumerable<Passthrough> artifacts, IJobOutput log, CancellationToken cancellationToken)
@@ -37,7 +37,7 @@ public sealed class ArtifactCollector(StorageAccount account, BuildStorageNames 
 
                 // Opened without following links, so a file swapped for a symlink after resolution is refused too.
                 await using var stream = ArtifactReader.OpenRead(file);
-                var uploaded = await _container.GetBlob(blobName).UploadAsync(stream, cancellationToken: cancellationToken);
+                var uploaded = await _container.GetBlobClient(blobName).UploadStreamAsync(stream, "application/octet-stream", cancellationToken);
                 await index.AddAsync(new ArtifactRecord(service, number, job, artifact.Source, file.Name, uploaded.Length, uploaded.Sha256Hex, blobName), cancellationToken);
                 await log.WriteLineAsync($"[mage] artifact {file.Name} collected ({uploaded.Length} bytes)", cancellationToken);
             }

@@ -1,35 +1,41 @@
 using Mage.Builds.Drivers;
+using Mage.Builds.Jobs;
 using Mage.Builds.Logs;
 using Mage.Builds.Orchestration;
 using Mage.Builds.Records;
-using Mage.Durable;
 using Mage.Manifests;
+using Microsoft.DurableTask;
 
 namespace Mage.Builds.Activities;
 
 /// <summary>
 /// Moves the build to running (null when it is already final: killed while queued, it never
-/// starts), then creates the build's workspace on this worker and returns a lease naming this worker's
-/// queue, so every later driver-bound activity of the build runs here. Runs on the shared
-/// work-item queue; its progress is the log of the builtin <c>create-driver</c> job. A driver that
-/// becomes ready after its build ended is destroyed at once.
+/// starts), then creates the build's workspace and returns its lease. The workspace is reachable
+/// from every worker of the task hub (the shared work root), so later driver-bound activities run
+/// wherever the engine delivers them. Its progress is the log of the builtin <c>create-driver</c>
+/// job. A driver that becomes ready after its build ended is destroyed at once.
 /// </summary>
-public sealed class CreateDriverActivity(DriverRegistry drivers, BuildTransitions transitions, BuildStore builds, JobStore jobs, JobLogs logs, IDurableWorkerIdentity worker)
+public sealed class CreateDriverActivity(DriverRegistry drivers, BuildTransitions transitions, BuildStore builds, JobStore jobs, JobLogs logs, WorkerIdentity worker)
     : TaskActivity<CreateDriverInput, DriverLease?>
 {
     /// <inheritdoc />
     public override async Task<DriverLease?> RunAsync(TaskActivityContext context, CreateDriverInput input)
     {
-        var ct = context.CancellationToken;
+        // The engine's activity context has no cancellation: a stopping worker lets it finish, or the
+        // engine redelivers it elsewhere, rather than failing the build with a cancellation.
+        var ct = CancellationToken.None;
 
         // A repeated delivery after the first one started the build still finds it running and goes on.
         var (started, _) = await transitions.MoveAsync(input.BuildId, BuildStatus.Running, null, ct);
+        var (service, number) = BuildId.Parse(input.BuildId);
         if (started.Status != BuildStatus.Running)
         {
+            // Killed while queued: none of its jobs will run, and none may stay queued after the build.
+            var jobStatus = started.Status is BuildStatus.Killed or BuildStatus.TimedOut ? started.Status : BuildStatus.Skipped;
+            await jobs.FinishUnfinishedAsync(service, number, jobStatus, ct);
             return null;
         }
 
-        var (service, number) = BuildId.Parse(input.BuildId);
         await jobs.StartAsync(service, number, 0, 0, ct);
         var log = await logs.OpenAsync(service, number, PlanCompiler.CreateDriverJobName, [], append: false, ct);
         try
@@ -45,13 +51,13 @@ public sealed class CreateDriverActivity(DriverRegistry drivers, BuildTransition
                 await driver.DestroyAsync(handle, CancellationToken.None);
                 await log.WriteLineAsync($"[mage] the build ended ({build.Status}) before the driver was ready; destroyed it", CancellationToken.None);
                 await log.CompleteAsync(CancellationToken.None);
-                return new DriverLease(handle, worker.QueueName);
+                return new DriverLease(handle);
             }
 
-            await log.WriteLineAsync($"[mage] driver {input.Driver.Type} ready on worker {worker.WorkerId}", ct);
+            await log.WriteLineAsync($"[mage] driver {input.Driver.Type} ready (created by worker {worker.Id})", ct);
             await log.CompleteAsync(ct);
             await jobs.FinishAsync(service, number, 0, 0, BuildStatus.Passed, null, ct);
-            return new DriverLease(handle, worker.QueueName);
+            return new DriverLease(handle);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

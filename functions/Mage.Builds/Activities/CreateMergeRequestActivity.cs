@@ -4,7 +4,7 @@ using Mage.Builds.Codegen;
 using Mage.Builds.Orchestration;
 using Mage.Builds.Records;
 using Mage.Builds.Secrets;
-using Mage.Durable;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
 namespace Mage.Builds.Activities;
@@ -36,7 +36,7 @@ public sealed class CreateMergeRequestActivity(
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var cancellationToken = context.CancellationToken;
+        var cancellationToken = CancellationToken.None;
         var build = await builds.GetAsync(input.BuildId, cancellationToken) ?? throw new InvalidOperationException($"Build {input.BuildId} does not exist.");
         if (build.MergeRequest is { } recorded)
         {

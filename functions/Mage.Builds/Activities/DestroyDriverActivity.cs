@@ -1,6 +1,6 @@
 using Mage.Builds.Drivers;
 using Mage.Builds.Orchestration;
-using Mage.Durable;
+using Microsoft.DurableTask;
 
 namespace Mage.Builds.Activities;
 

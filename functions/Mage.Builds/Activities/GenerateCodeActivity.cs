@@ -5,8 +5,8 @@ using Mage.Builds.Configuration;
 using Mage.Builds.Logs;
 using Mage.Builds.Orchestration;
 using Mage.Builds.Records;
-using Mage.Durable;
 using Mage.Manifests;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
 namespace Mage.Builds.Activities;
@@ -37,7 +37,7 @@ public sealed class GenerateCodeActivity(ConfigurationLoader configurations, Tem
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var ct = context.CancellationToken;
+        var ct = CancellationToken.None;
         var (service, number) = BuildId.Parse(input.BuildId);
         var workspace = input.Lease.Handle.Workspace;
         var log = await logs.OpenAsync(service, number, PlanCompiler.CreateDriverJobName, [], append: true, ct);

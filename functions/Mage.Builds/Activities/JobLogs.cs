@@ -1,7 +1,9 @@
 using Mage.Builds.Logs;
 using Mage.Builds.Records;
-using Mage.Storage;
-using Mage.Storage.Blobs;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using Mage.Builds.Storage;
 
 namespace Mage.Builds.Activities;
 
@@ -9,12 +11,12 @@ namespace Mage.Builds.Activities;
 /// Opens the output chain of a job: masking → cap → one-second batching → append blob
 /// <c>{hub}-logs/{service}/{number}/{job}.log</c>. Thread-safe; one chain per job run.
 /// </summary>
-public sealed class JobLogs(StorageAccount account, BuildStorageNames names, MageOptions options)
+public sealed class JobLogs(StorageClients account, BuildStorageNames names, MageOptions options)
 {
     private readonly BlobContainerClient _container = account.GetBlobContainer(names.LogsContainer);
 
     /// <summary>Creates the container if needed. Idempotent.</summary>
-    public Task EnsureCreatedAsync(CancellationToken cancellationToken) => _container.CreateIfNotExistsAsync(cancellationToken);
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken) => _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
 
     /// <summary>
     /// Opens the log of <paramref name="job"/>. <paramref name="append"/> continues an existing log
@@ -23,10 +25,11 @@ public sealed class JobLogs(StorageAccount account, BuildStorageNames names, Mag
     /// </summary>
     public async Task<IJobOutput> OpenAsync(string service, long number, string job, IEnumerable<string> secrets, bool append, CancellationToken cancellationToken)
     {
-        var blob = _container.GetBlob(BuildStorageNames.LogBlob(service, number, job));
+        var blob = _container.GetAppendBlobClient(BuildStorageNames.LogBlob(service, number, job));
         if (!append || !await blob.ExistsAsync(cancellationToken))
         {
-            await blob.CreateAppendBlobAsync("text/plain; charset=utf-8", overwrite: true, cancellationToken: cancellationToken);
+            // Create replaces any earlier log of this job with an empty append blob.
+            await blob.CreateAsync(new AppendBlobCreateOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/plain; charset=utf-8" } }, cancellationToken);
         }
 
         IJobOutput sink = new BufferedJobOutput(new AppendBlobJobOutput(blob));
@@ -35,5 +38,5 @@ public sealed class JobLogs(StorageAccount account, BuildStorageNames names, Mag
     }
 
     /// <summary>The blob of a job's log, for readers.</summary>
-    public BlobClient BlobFor(string service, long number, string job) => _container.GetBlob(BuildStorageNames.LogBlob(service, number, job));
+    public BlobClient BlobFor(string service, long number, string job) => _container.GetBlobClient(BuildStorageNames.LogBlob(service, number, job));
 }

@@ -3,8 +3,8 @@ using Mage.Builds.Catalog;
 using Mage.Builds.Logs;
 using Mage.Builds.Orchestration;
 using Mage.Builds.Records;
-using Mage.Durable;
 using Mage.Manifests;
+using Microsoft.DurableTask;
 
 namespace Mage.Builds.Activities;
 
@@ -18,7 +18,7 @@ public sealed class PlaceObjectsActivity(ObjectStore objects, JobLogs logs) : Ta
     /// <inheritdoc />
     public override async Task<bool> RunAsync(TaskActivityContext context, PlaceObjectsInput input)
     {
-        var ct = context.CancellationToken;
+        var ct = CancellationToken.None;
         var (service, number) = BuildId.Parse(input.BuildId);
         var log = await logs.OpenAsync(service, number, PlanCompiler.CreateDriverJobName, [], append: true, ct);
         var placedAll = true;

@@ -1,6 +1,6 @@
 using Mage.Builds.Orchestration;
 using Mage.Builds.Records;
-using Mage.Durable;
+using Microsoft.DurableTask;
 
 namespace Mage.Builds.Activities;
 
@@ -17,9 +17,9 @@ public sealed class UpdateBuildStatusActivity(BuildTransitions transitions, JobS
         if (input.UnfinishedJobsStatus is { } jobStatus)
         {
             var (service, number) = BuildId.Parse(input.BuildId);
-            await jobs.FinishUnfinishedAsync(service, number, jobStatus, context.CancellationToken);
+            await jobs.FinishUnfinishedAsync(service, number, jobStatus, CancellationToken.None);
         }
 
-        return (await transitions.MoveAsync(input.BuildId, input.Status, input.Error, context.CancellationToken)).Changed;
+        return (await transitions.MoveAsync(input.BuildId, input.Status, input.Error, CancellationToken.None)).Changed;
     }
 }

@@ -1,6 +1,6 @@
-using Mage.Storage;
-using Mage.Storage.Blobs;
-using Mage.Storage.Tables;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Mage.Builds.Storage;
 
 namespace Mage.Builds.Catalog;
 
@@ -16,7 +16,7 @@ public sealed class CatalogStorage
     private readonly OnceUntilSucceeded _created;
 
     /// <summary>Creates clients for the names in <paramref name="options"/>; sends no request.</summary>
-    public CatalogStorage(StorageAccount account, CatalogOptions options)
+    public CatalogStorage(StorageClients account, CatalogOptions options)
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(options);
@@ -29,7 +29,7 @@ public sealed class CatalogStorage
             Services.CreateIfNotExistsAsync(CancellationToken.None),
             ServiceKeys.CreateIfNotExistsAsync(CancellationToken.None),
             Variables.CreateIfNotExistsAsync(CancellationToken.None),
-            Objects.CreateIfNotExistsAsync(CancellationToken.None)));
+            Objects.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None)));
     }
 
     /// <summary>The settings in effect.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
-using Mage.Storage;
-using Mage.Storage.Blobs;
+using Azure;
+using Azure.Storage.Blobs.Models;
+using Mage.Builds.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Mage.Builds.Catalog;
@@ -51,11 +52,10 @@ public sealed class ObjectStore
             }
 
             await _storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-            var blob = _storage.Objects.GetBlob(BlobName(service, name));
+            var blob = _storage.Objects.GetBlobClient(BlobName(service, name));
             var limited = new LimitedReadStream(content, MaxBytes);
-            var options = new BlobUploadOptions { ContentType = string.IsNullOrEmpty(contentType) ? "application/octet-stream" : contentType };
-            var result = await blob.UploadAsync(limited, options, cancellationToken).ConfigureAwait(false);
-            var createdAt = result.LastModified ?? DateTimeOffset.UtcNow;
+            var result = await blob.UploadStreamAsync(limited, string.IsNullOrEmpty(contentType) ? "application/octet-stream" : contentType, cancellationToken).ConfigureAwait(false);
+            var createdAt = result.LastModified;
 
             // The hash is known only once the body has been read, so it is attached after the
             // commit, on exactly the content this call wrote (If-Match).
@@ -67,10 +67,10 @@ public sealed class ObjectStore
                         [Sha256Metadata] = result.Sha256Hex,
                         [CreatedAtMetadata] = createdAt.ToString("O", CultureInfo.InvariantCulture),
                     },
-                    new BlobConditions { IfMatch = result.ETag },
+                    new BlobRequestConditions { IfMatch = result.ETag },
                     cancellationToken).ConfigureAwait(false);
             }
-            catch (StoragePreconditionFailedException)
+            catch (RequestFailedException ex) when (ex.Status == 412)
             {
                 // A newer upload replaced it meanwhile and carries its own metadata.
             }
@@ -91,9 +91,9 @@ public sealed class ObjectStore
         await _storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var prefix = Prefix(service);
         var list = new List<ObjectRecord>();
-        await foreach (var item in _storage.Objects.GetBlobsAsync(prefix, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var item in _storage.Objects.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, prefix, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            list.Add(ToRecord(item.Name[prefix.Length..], item.ContentLength, item.Metadata, item.LastModified));
+            list.Add(ToRecord(item.Name[prefix.Length..], item.Properties.ContentLength ?? 0, item.Metadata, item.Properties.LastModified));
         }
 
         return list;
@@ -110,10 +110,11 @@ public sealed class ObjectStore
         await _storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var stream = await _storage.Objects.GetBlob(BlobName(service, name)).OpenReadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            return (ToRecord(name, stream.Properties.ContentLength, stream.Properties.Metadata, stream.Properties.LastModified), stream);
+            var download = await _storage.Objects.GetBlobClient(BlobName(service, name)).OpenRangeAsync(0, null, cancellationToken).ConfigureAwait(false);
+            var details = download.Details;
+            return (ToRecord(name, details.ContentLength, details.Metadata, details.LastModified), download.Content);
         }
-        catch (StorageNotFoundException)
+        catch (RequestFailedException ex) when (ex.Status == 404)
         {
             return null;
         }
@@ -128,7 +129,7 @@ public sealed class ObjectStore
         }
 
         await _storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var deleted = await _storage.Objects.GetBlob(BlobName(service, name)).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var deleted = (await _storage.Objects.GetBlobClient(BlobName(service, name)).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
         if (deleted)
         {
             CatalogLog.ObjectDeleted(_logger, service, name);
@@ -142,7 +143,7 @@ public sealed class ObjectStore
 
     private static string Prefix(string service) => $"objects/{service}/";
 
-    private static ObjectRecord ToRecord(string name, long size, IReadOnlyDictionary<string, string> metadata, DateTimeOffset? lastModified)
+    private static ObjectRecord ToRecord(string name, long size, IDictionary<string, string> metadata, DateTimeOffset? lastModified)
     {
         var sha = Find(metadata, Sha256Metadata) ?? "";
         var createdAt = Find(metadata, CreatedAtMetadata) is { } text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed)
@@ -152,6 +153,6 @@ public sealed class ObjectStore
     }
 
     // Metadata names come back in whatever case the service chose.
-    private static string? Find(IReadOnlyDictionary<string, string> metadata, string key) =>
+    private static string? Find(IDictionary<string, string> metadata, string key) =>
         metadata.FirstOrDefault(p => string.Equals(p.Key, key, StringComparison.OrdinalIgnoreCase)).Value;
 }

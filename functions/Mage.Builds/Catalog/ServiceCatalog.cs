@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using Mage.Builds.Secrets;
-using Mage.Storage;
-using Mage.Storage.Tables;
+using Azure;
+using Azure.Data.Tables;
+using Mage.Builds.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Mage.Builds.Catalog;
@@ -53,7 +54,7 @@ public sealed class ServiceCatalog
         await _storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var existing = await _storage.Services.GetEntityAsync(Partition, name, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var existing = await _storage.Services.GetEntityOrNullAsync(Partition, name, cancellationToken: cancellationToken).ConfigureAwait(false);
             var now = DateTimeOffset.UtcNow;
             var entity = new TableEntity(Partition, name)
             {
@@ -101,7 +102,7 @@ public sealed class ServiceCatalog
                     CatalogLog.ServiceUpdated(_logger, name, tokenChange);
                 }
             }
-            catch (Exception ex) when (ex is StorageConflictException or StoragePreconditionFailedException or StorageNotFoundException)
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412 or 404)
             {
                 // Another writer got there first; read again and reapply this update on top.
                 continue;
@@ -123,7 +124,7 @@ public sealed class ServiceCatalog
         }
 
         await _storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var entity = await _storage.Services.GetEntityAsync(Partition, name, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var entity = await _storage.Services.GetEntityOrNullAsync(Partition, name, cancellationToken: cancellationToken).ConfigureAwait(false);
         return entity is null ? null : ToRecord(entity);
     }
 
@@ -154,7 +155,7 @@ public sealed class ServiceCatalog
         }
 
         await _storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var entity = await _storage.Services.GetEntityAsync(Partition, name, ["CreatedAt"], cancellationToken).ConfigureAwait(false);
+        var entity = await _storage.Services.GetEntityOrNullAsync(Partition, name, ["CreatedAt"], cancellationToken).ConfigureAwait(false);
         if (entity is null)
         {
             return false;
@@ -177,7 +178,7 @@ public sealed class ServiceCatalog
         }
 
         await _storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var entity = await _storage.Services.GetEntityAsync(Partition, name, ["Token"], cancellationToken).ConfigureAwait(false);
+        var entity = await _storage.Services.GetEntityOrNullAsync(Partition, name, ["Token"], cancellationToken).ConfigureAwait(false);
         return entity?.GetString("Token") is { } stored ? _protector.Unprotect(stored, TokenIdentity(name)) : null;
     }
 

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using Mage.Storage.Tables;
+using Azure.Data.Tables;
+using Mage.Builds.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Mage.Builds.Catalog;
@@ -81,15 +82,15 @@ public sealed class ServiceKeyStore
         }
 
         await _storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var listing = await _storage.ServiceKeys.GetEntityAsync(ListingPartition(service), id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var listing = await _storage.ServiceKeys.GetEntityOrNullAsync(ListingPartition(service), id, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (listing?.GetString("Hash") is not { } hash)
         {
             return false;
         }
 
-        await _storage.ServiceKeys.DeleteEntityAsync(LookupPartition(hash), hash, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await _storage.ServiceKeys.DeleteEntityIfExistsAsync(LookupPartition(hash), hash, cancellationToken: cancellationToken).ConfigureAwait(false);
         _cache.TryRemove(hash, out _);
-        await _storage.ServiceKeys.DeleteEntityAsync(listing.PartitionKey, id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await _storage.ServiceKeys.DeleteEntityIfExistsAsync(listing.PartitionKey, id, cancellationToken: cancellationToken).ConfigureAwait(false);
         CatalogLog.KeyRevoked(_logger, service, id);
         return true;
     }
@@ -110,7 +111,7 @@ public sealed class ServiceKeyStore
         }
 
         await _storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var entity = await _storage.ServiceKeys.GetEntityAsync(LookupPartition(hash), hash, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var entity = await _storage.ServiceKeys.GetEntityOrNullAsync(LookupPartition(hash), hash, cancellationToken: cancellationToken).ConfigureAwait(false);
 
         // The point read already matched the hash; the constant-time comparison guards against
         // a store that matched keys loosely (e.g. case-insensitively).

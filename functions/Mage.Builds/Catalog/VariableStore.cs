@@ -1,5 +1,6 @@
 using Mage.Builds.Secrets;
-using Mage.Storage.Tables;
+using Azure.Data.Tables;
+using Mage.Builds.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Mage.Builds.Catalog;
@@ -70,7 +71,7 @@ public sealed class VariableStore : IVariableStore
         }
 
         await _storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var existing = await _storage.Variables.GetEntityAsync(service, key, ["CreatedAt"], cancellationToken).ConfigureAwait(false);
+        var existing = await _storage.Variables.GetEntityOrNullAsync(service, key, ["CreatedAt"], cancellationToken).ConfigureAwait(false);
         var now = DateTimeOffset.UtcNow;
         var entity = new TableEntity(service, key)
         {
@@ -93,7 +94,7 @@ public sealed class VariableStore : IVariableStore
         }
 
         await _storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var entity = await _storage.Variables.GetEntityAsync(service, key, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var entity = await _storage.Variables.GetEntityOrNullAsync(service, key, cancellationToken: cancellationToken).ConfigureAwait(false);
         return entity is null ? null : ToRecord(entity);
     }
 
@@ -119,7 +120,7 @@ public sealed class VariableStore : IVariableStore
         }
 
         await _storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var deleted = await _storage.Variables.DeleteEntityAsync(service, key, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var deleted = await _storage.Variables.DeleteEntityIfExistsAsync(service, key, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (deleted)
         {
             CatalogLog.VariableDeleted(_logger, service, key);

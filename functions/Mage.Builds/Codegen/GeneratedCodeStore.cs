@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Mage.Builds.Records;
-using Mage.Storage;
-using Mage.Storage.Blobs;
+using Azure;
+using Azure.Storage.Blobs;
+using Mage.Builds.Storage;
 
 namespace Mage.Builds.Codegen;
 
@@ -16,12 +17,12 @@ namespace Mage.Builds.Codegen;
 /// crash leaves no index, so <see cref="LoadAsync"/> answers null and the step that saves runs
 /// again (activities run at least once). <see cref="SaveAsync"/> is idempotent.
 /// </remarks>
-public sealed class GeneratedCodeStore(StorageAccount account, BuildStorageNames names)
+public sealed class GeneratedCodeStore(StorageClients account, BuildStorageNames names)
 {
     private readonly BlobContainerClient _container = account.GetBlobContainer(names.GeneratedContainer);
 
     /// <summary>Creates the container if needed. Idempotent.</summary>
-    public Task EnsureCreatedAsync(CancellationToken cancellationToken) => _container.CreateIfNotExistsAsync(cancellationToken);
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken) => _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
 
     /// <summary>Stores every file, then the index that makes them visible to <see cref="LoadAsync"/>.</summary>
     public async Task SaveAsync(string service, long number, IReadOnlyList<GeneratedFile> files, CancellationToken cancellationToken)
@@ -30,12 +31,12 @@ public sealed class GeneratedCodeStore(StorageAccount account, BuildStorageNames
         var entries = new List<GeneratedIndexEntry>(files.Count);
         foreach (var file in files)
         {
-            await _container.GetBlob(FileBlob(service, number, file.Path)).UploadAsync(BinaryData.FromBytes(file.Content), cancellationToken: cancellationToken);
+            await _container.GetBlobClient(FileBlob(service, number, file.Path)).UploadAsync(BinaryData.FromBytes(file.Content), overwrite: true, cancellationToken);
             entries.Add(new GeneratedIndexEntry(file.Path, file.Content.LongLength, Convert.ToHexStringLower(SHA256.HashData(file.Content))));
         }
 
         var index = JsonSerializer.SerializeToUtf8Bytes(entries, IndexJson);
-        await _container.GetBlob(IndexBlob(service, number)).UploadAsync(BinaryData.FromBytes(index), cancellationToken: cancellationToken);
+        await _container.GetBlobClient(IndexBlob(service, number)).UploadAsync(BinaryData.FromBytes(index), overwrite: true, cancellationToken);
     }
 
     /// <summary>The files of a build in the order they were saved, or null when the build generated none (or its save did not finish).</summary>
@@ -44,9 +45,9 @@ public sealed class GeneratedCodeStore(StorageAccount account, BuildStorageNames
         BinaryData index;
         try
         {
-            index = await _container.GetBlob(IndexBlob(service, number)).DownloadAsync(cancellationToken: cancellationToken);
+            index = (await _container.GetBlobClient(IndexBlob(service, number)).DownloadContentAsync(cancellationToken)).Value.Content;
         }
-        catch (StorageNotFoundException)
+        catch (RequestFailedException ex) when (ex.Status == 404)
         {
             return null;
         }
@@ -55,7 +56,7 @@ public sealed class GeneratedCodeStore(StorageAccount account, BuildStorageNames
         var files = new List<GeneratedFile>(entries.Count);
         foreach (var entry in entries)
         {
-            var content = (await _container.GetBlob(FileBlob(service, number, entry.Path)).DownloadAsync(cancellationToken: cancellationToken)).ToArray();
+            var content = (await _container.GetBlobClient(FileBlob(service, number, entry.Path)).DownloadContentAsync(cancellationToken)).Value.Content.ToArray();
             files.Add(new GeneratedFile(entry.Path, content));
         }
 

@@ -1,48 +1,38 @@
 using System.Globalization;
 using System.Text;
-using HandlebarsDotNet;
 using Mage.Builds.Codegen.Model;
+using Scriban.Runtime;
 
 namespace Mage.Builds.Codegen;
 
 /// <summary>
-/// Creates the Handlebars environment packs render with: no HTML escaping (packs write code),
-/// strict data (a misspelt name is an error, not an empty string) and the helpers listed in
-/// docs/template-packs.md. A new environment per pack, so one pack's partials never leak into another.
+/// The functions packs call besides Scriban's built-ins (docs/template-packs.md): naming, C# types
+/// and literals, JSON strings. Pure functions of their arguments: they reach no file, clock or
+/// .NET object, so they add nothing to what a template can touch.
 /// </summary>
 public static class TemplateHelpers
 {
-    /// <summary>A fresh environment with the helpers registered.</summary>
-    public static IHandlebars CreateEnvironment()
-    {
-        var handlebars = Handlebars.Create(new HandlebarsConfiguration
-        {
-            NoEscape = true,
-            ThrowOnUnresolvedBindingExpression = true,
-            FormatProvider = CultureInfo.InvariantCulture,
-        });
+    /// <summary>Every helper's name, sorted.</summary>
+    public static IReadOnlyList<string> Names { get; } =
+        ["braced", "camel", "csharp", "csharp_string", "json_string", "kebab", "lower", "pascal", "plural", "snake", "to_csharp_type", "upper"];
 
-        Text(handlebars, "pascal", Naming.Pascal);
-        Text(handlebars, "camel", Naming.Camel);
-        Text(handlebars, "kebab", Naming.Kebab);
-        Text(handlebars, "snake", Naming.Snake);
-        Text(handlebars, "plural", Naming.Plural);
-        Text(handlebars, "lower", s => s.ToLowerInvariant());
-        Text(handlebars, "upper", s => s.ToUpperInvariant());
-        Text(handlebars, "toCSharpType", t => FieldTypes.ToCSharp(t) ?? throw new HandlebarsRuntimeException($"toCSharpType: unknown field type {t}; known: {string.Join(", ", FieldTypes.All)}"));
-        Text(handlebars, "csharpString", CSharpString);
-        Text(handlebars, "braced", s => "{" + s + "}");
-        handlebars.RegisterHelper("csharp", (_, args) => args.Length == 1 ? CSharpLiteral(args[0]) : throw new HandlebarsRuntimeException("csharp takes one argument"));
-        handlebars.RegisterHelper("jsonString", (_, args) => args.Length == 1
-            ? System.Text.Json.JsonSerializer.Serialize(Convert.ToString(args[0], CultureInfo.InvariantCulture) ?? string.Empty)
-            : throw new HandlebarsRuntimeException("jsonString takes one argument"));
-        handlebars.RegisterHelper("concat", (_, args) => string.Concat(args.Select(a => Convert.ToString(a, CultureInfo.InvariantCulture))));
-        handlebars.RegisterHelper("eq", (_, args) => args.Length == 2 && Equals(Normalize(args[0]), Normalize(args[1])));
-        handlebars.RegisterHelper("ne", (_, args) => !(args.Length == 2 && Equals(Normalize(args[0]), Normalize(args[1]))));
-        handlebars.RegisterHelper("not", (_, args) => args.Length == 1 && !Truthy(args[0]));
-        handlebars.RegisterHelper("and", (_, args) => args.Length > 0 && args.All(Truthy));
-        handlebars.RegisterHelper("or", (_, args) => args.Any(Truthy));
-        return handlebars;
+    /// <summary>Adds the helpers to <paramref name="globals"/>, read-only, so a template cannot replace one.</summary>
+    public static void AddTo(ScriptObject globals)
+    {
+        ArgumentNullException.ThrowIfNull(globals);
+        Add(globals, "pascal", new Func<string, string>(Naming.Pascal));
+        Add(globals, "camel", new Func<string, string>(Naming.Camel));
+        Add(globals, "kebab", new Func<string, string>(Naming.Kebab));
+        Add(globals, "snake", new Func<string, string>(Naming.Snake));
+        Add(globals, "plural", new Func<string, string>(Naming.Plural));
+        Add(globals, "lower", new Func<string, string>(s => s.ToLowerInvariant()));
+        Add(globals, "upper", new Func<string, string>(s => s.ToUpperInvariant()));
+        Add(globals, "to_csharp_type", new Func<string, string>(t => FieldTypes.ToCSharp(t)
+            ?? throw new ArgumentException($"to_csharp_type: unknown field type {t}; known: {string.Join(", ", FieldTypes.All)}")));
+        Add(globals, "csharp_string", new Func<string, string>(CSharpString));
+        Add(globals, "csharp", new Func<object?, string>(CSharpLiteral));
+        Add(globals, "json_string", new Func<string, string>(s => System.Text.Json.JsonSerializer.Serialize(s)));
+        Add(globals, "braced", new Func<string, string>(s => "{" + s + "}"));
     }
 
     /// <summary>A C# regular string literal of <paramref name="value"/>, quotes included, every special character escaped.</summary>
@@ -74,36 +64,13 @@ public static class TemplateHelpers
         null => "null",
         bool b => b ? "true" : "false",
         string s => CSharpString(s),
-        int or long or decimal or double => Convert.ToString(value, CultureInfo.InvariantCulture)!,
+        int or long or decimal or double or float or System.Numerics.BigInteger => Convert.ToString(value, CultureInfo.InvariantCulture)!,
         _ => CSharpString(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty),
     };
 
-    private static void Text(IHandlebars handlebars, string name, Func<string, string> convert) =>
-        handlebars.RegisterHelper(name, (_, args) =>
-        {
-            if (args.Length != 1)
-            {
-                throw new HandlebarsRuntimeException($"{name} takes one argument, got {args.Length}");
-            }
-
-            return convert(Convert.ToString(args[0], CultureInfo.InvariantCulture) ?? string.Empty);
-        });
-
-    private static object? Normalize(object? value) => value switch
+    private static void Add(ScriptObject globals, string name, Delegate function)
     {
-        null => null,
-        string s => s,
-        bool b => b,
-        int or long or short or byte or decimal or double or float => Convert.ToDecimal(value, CultureInfo.InvariantCulture),
-        _ => value.ToString(),
-    };
-
-    private static bool Truthy(object? value) => value switch
-    {
-        null => false,
-        bool b => b,
-        string s => s.Length > 0,
-        System.Collections.ICollection c => c.Count > 0,
-        _ => true,
-    };
+        globals.Import(name, function);
+        globals.SetReadOnly(name, true);
+    }
 }

@@ -1,8 +1,9 @@
 namespace Mage.Builds.Codegen;
 
 /// <summary>
-/// A template pack could not be loaded or rendered. <see cref="Exception.Message"/> names the pack
-/// and every problem with its file and line, so it can be shown to the user as it is (build error).
+/// A template pack could not be loaded or rendered. <see cref="Exception.Message"/> lists every
+/// problem with its file, line and column, so it can be shown to the user as it is (build error:
+/// <c>code generation failed: templates/a.cs.scriban:3:7: message</c>).
 /// </summary>
 public sealed class TemplatePackException : Exception
 {
@@ -46,10 +47,11 @@ public sealed class TemplatePackException : Exception
     /// <summary>Every problem found, in file order.</summary>
     public IReadOnlyList<PackProblem> Problems { get; } = [];
 
-    private static string Describe(string pack, IReadOnlyList<PackProblem> problems) => problems.Count switch
-    {
-        0 => $"template pack {pack} is invalid",
-        1 => $"template pack {pack}: {problems[0]}",
-        _ => $"template pack {pack} has {problems.Count} problems: " + string.Join("; ", problems),
-    };
+    /// <summary>
+    /// Problems as <c>file:line:column: message</c>, joined by <c>; </c>, so the build error starts with
+    /// where to look; a problem of the pack as a whole names the pack instead.
+    /// </summary>
+    private static string Describe(string pack, IReadOnlyList<PackProblem> problems) => problems.Count == 0
+        ? $"template pack {pack} is invalid"
+        : string.Join("; ", problems.Select(p => p.File.Length == 0 ? $"template pack {pack}: {p.Message}" : p.ToString()));
 }

@@ -1,13 +1,14 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using HandlebarsDotNet;
+using Scriban;
 
 namespace Mage.Builds.Codegen;
 
 /// <summary>
-/// Loads a pack from a folder: <c>pack.yaml</c>, <c>templates/**</c> (files ending in <c>.hbs</c>
-/// are rendered, others copied), <c>partials/*.hbs</c>. Every template and path is compiled here,
-/// so a broken pack fails before anything is written, with every problem and its line.
+/// Loads a pack from a folder: <c>pack.yaml</c>, <c>templates/**</c> (files ending in <c>.scriban</c>
+/// are Scriban templates, others copied), <c>partials/**.scriban</c> (what <c>include</c> reaches).
+/// Every template, partial and path is parsed here, so a broken pack fails before anything is
+/// written, with every problem and its line and column.
 /// Thread-safe (no state).
 /// </summary>
 public static partial class TemplatePackLoader
@@ -19,7 +20,7 @@ public static partial class TemplatePackLoader
     public const string PartialsFolder = "partials";
 
     /// <summary>Suffix of files rendered as templates.</summary>
-    public const string TemplateSuffix = ".hbs";
+    public const string TemplateSuffix = ".scriban";
 
     /// <summary>Most files in a pack.</summary>
     public const int MaxFiles = 2000;
@@ -45,25 +46,18 @@ public static partial class TemplatePackLoader
         var manifest = TemplatePackManifestReader.Read(ReadText(manifestPath), problems);
         var name = manifest?.Name ?? origin;
         var files = ListFiles(root, problems);
-        var handlebars = TemplateHelpers.CreateEnvironment();
+        var partials = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var partial in files.Where(f => f.StartsWith(PartialsFolder + "/", StringComparison.Ordinal) && f.EndsWith(TemplateSuffix, StringComparison.Ordinal)))
         {
             var source = ReadText(Path.Combine(root, partial));
-            var partialName = partial[(PartialsFolder.Length + 1)..^TemplateSuffix.Length];
-            try
-            {
-                handlebars.RegisterTemplate(partialName, source);
-            }
-            catch (HandlebarsException ex)
-            {
-                problems.Add(TemplateErrorLocator.CompileProblem(partial, source, ex));
-            }
+            problems.AddRange(TemplateProblems.Parse(partial, Template.Parse(source, partial).Messages));
+            partials[partial] = source;
         }
 
         var templates = new List<PackTemplate>();
         foreach (var file in files.Where(f => f.StartsWith(TemplatesFolder + "/", StringComparison.Ordinal)))
         {
-            if (Compile(handlebars, root, file, problems) is { } template)
+            if (Parse(root, file, problems) is { } template)
             {
                 templates.Add(template);
             }
@@ -79,41 +73,40 @@ public static partial class TemplatePackLoader
             throw new TemplatePackException(name, problems);
         }
 
-        return new TemplatePack(manifest, origin, templates);
+        return new TemplatePack(manifest, origin, templates, partials);
     }
 
-    private static PackTemplate? Compile(IHandlebars handlebars, string root, string file, List<PackProblem> problems)
+    private static PackTemplate? Parse(string root, string file, List<PackProblem> problems)
     {
         var relative = file[(TemplatesFolder.Length + 1)..];
         var isTemplate = relative.EndsWith(TemplateSuffix, StringComparison.Ordinal);
         var pathTemplate = isTemplate ? relative[..^TemplateSuffix.Length] : relative;
-        HandlebarsTemplate<object, object> renderPath;
-        try
+        var path = Template.Parse(pathTemplate, file);
+        if (path.HasErrors)
         {
-            renderPath = handlebars.Compile(pathTemplate);
-        }
-        catch (HandlebarsException ex)
-        {
-            problems.Add(new PackProblem(file, 0, $"the file name is not a valid path template: {ex.Message.Split('\n')[0].Trim()}"));
+            problems.AddRange(TemplateProblems.Parse(file, path.Messages).Select(p => p with
+            {
+                Line = 0,
+                Column = 0,
+                Message = $"the file name is not a valid path template (at character {p.Column} of {pathTemplate}): {p.Message}",
+            }));
             return null;
         }
 
         var perEntity = EntityReference().IsMatch(pathTemplate);
         if (!isTemplate)
         {
-            return new PackTemplate(file, pathTemplate, perEntity, renderPath, null, null, File.ReadAllBytes(Path.Combine(root, file)));
+            return new PackTemplate(file, pathTemplate, perEntity, path, null, File.ReadAllBytes(Path.Combine(root, file)));
         }
 
-        var source = ReadText(Path.Combine(root, file));
-        try
+        var body = Template.Parse(ReadText(Path.Combine(root, file)), file);
+        if (body.HasErrors)
         {
-            return new PackTemplate(file, pathTemplate, perEntity, renderPath, source, handlebars.Compile(source), null);
-        }
-        catch (HandlebarsException ex)
-        {
-            problems.Add(TemplateErrorLocator.CompileProblem(file, source, ex));
+            problems.AddRange(TemplateProblems.Parse(file, body.Messages));
             return null;
         }
+
+        return new PackTemplate(file, pathTemplate, perEntity, path, body, null);
     }
 
     /// <summary>Every regular file under <paramref name="root"/> as a <c>/</c>-separated relative path, sorted ordinally; links and oversized files are problems.</summary>

@@ -1,6 +1,7 @@
 using System.Text;
-using HandlebarsDotNet;
 using Mage.Builds.Codegen.Model;
+using Scriban;
+using Scriban.Syntax;
 
 namespace Mage.Builds.Codegen;
 
@@ -13,6 +14,8 @@ namespace Mage.Builds.Codegen;
 /// Rules (docs/template-packs.md): a template whose path mentions <c>entity</c> is rendered once
 /// per entity with <c>entity</c> bound to it; a template that renders to whitespace only produces
 /// no file (how a pack leaves out a spell's files); a rendered path must stay inside the tree.
+/// Every template renders in its own sandboxed Scriban context (<see cref="TemplateSandbox"/>)
+/// within the pack's <see cref="TemplateLimits"/>.
 /// </remarks>
 public static class TemplateRenderer
 {
@@ -33,21 +36,33 @@ public static class TemplateRenderer
     }
 
     /// <summary>Renders <paramref name="pack"/> with a prepared model (no compatibility check).</summary>
-    public static IReadOnlyList<GeneratedFile> Render(TemplatePack pack, IReadOnlyDictionary<string, object?> model)
+    /// <param name="pack">The pack.</param>
+    /// <param name="model">The data templates see (<see cref="TemplateModel.Build"/>).</param>
+    /// <param name="limits">Bounds on the render; <see cref="TemplateLimits.Default"/> when null.</param>
+    /// <exception cref="TemplatePackException">A template fails or passes a limit; the message names the file, line and column.</exception>
+    public static IReadOnlyList<GeneratedFile> Render(TemplatePack pack, IReadOnlyDictionary<string, object?> model, TemplateLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(pack);
         ArgumentNullException.ThrowIfNull(model);
+        using var budget = new RenderBudget(limits ?? TemplateLimits.Default);
         var problems = new List<PackProblem>();
         var files = new SortedDictionary<string, (GeneratedFile File, string Source)>(StringComparer.Ordinal);
         var entities = model.TryGetValue("entities", out var list) && list is IEnumerable<object?> items ? items.ToList() : [];
         foreach (var template in pack.Templates)
         {
             var contexts = template.PerEntity
-                ? entities.Select(entity => (object)new Dictionary<string, object?>(model, StringComparer.Ordinal) { ["entity"] = entity })
+                ? entities.Select(entity => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>(model, StringComparer.Ordinal) { ["entity"] = entity })
                 : [model];
             foreach (var context in contexts)
             {
-                if (RenderOne(template, context, problems) is not { } file)
+                var rendered = RenderOne(pack, template, context, budget, problems);
+                if (budget.Deadline.IsCancellationRequested)
+                {
+                    // Out of time: the problem is recorded; every later template would only fail the same way.
+                    throw new TemplatePackException(pack.Manifest.Name, problems);
+                }
+
+                if (rendered is not { } file)
                 {
                     continue;
                 }
@@ -95,42 +110,46 @@ public static class TemplateRenderer
         return problems;
     }
 
-    private static GeneratedFile? RenderOne(PackTemplate template, object context, List<PackProblem> problems)
+    private static GeneratedFile? RenderOne(TemplatePack pack, PackTemplate template, IReadOnlyDictionary<string, object?> model, RenderBudget budget, List<PackProblem> problems)
     {
-        string path;
-        try
+        if (RenderText(pack, template, template.Path, model, budget, problems) is not { } rendered)
         {
-            path = template.RenderPath(context).Trim();
-        }
-        catch (Exception ex) when (IsTemplateError(ex))
-        {
-            problems.Add(TemplateErrorLocator.RenderProblem(template.SourcePath, template.PathTemplate, ex) with { Line = 0 });
             return null;
         }
 
+        var path = rendered.Trim();
         if (PathRefusal(path) is { } refusal)
         {
             problems.Add(new PackProblem(template.SourcePath, 0, $"its path renders to \"{path}\", {refusal}"));
             return null;
         }
 
-        if (template.RenderBody is null)
+        if (template.Body is null)
         {
             return new GeneratedFile(path, template.Raw!);
         }
 
-        string text;
+        var text = RenderText(pack, template, template.Body, model, budget, problems);
+        return string.IsNullOrWhiteSpace(text) ? null : new GeneratedFile(path, Utf8.GetBytes(text.ReplaceLineEndings("\n")));
+    }
+
+    /// <summary>Renders <paramref name="script"/> (the path or the body of <paramref name="template"/>), or records why it failed and returns null.</summary>
+    private static string? RenderText(TemplatePack pack, PackTemplate template, Template script, IReadOnlyDictionary<string, object?> model, RenderBudget budget, List<PackProblem> problems)
+    {
+        var (context, output) = TemplateSandbox.Create(pack, model, budget);
         try
         {
-            text = template.RenderBody(context);
+            script.Render(context);
+            return output.ToString();
         }
-        catch (Exception ex) when (IsTemplateError(ex))
+        catch (ScriptRuntimeException ex)
         {
-            problems.Add(TemplateErrorLocator.RenderProblem(template.SourcePath, template.Source, ex));
+            var problem = TemplateProblems.Render(template.SourcePath, ex);
+            problems.Add(ReferenceEquals(script, template.Path) && problem.File == template.SourcePath
+                ? problem with { Line = 0, Column = 0, Message = "its file name fails to render: " + problem.Message }
+                : problem);
             return null;
         }
-
-        return string.IsNullOrWhiteSpace(text) ? null : new GeneratedFile(path, Utf8.GetBytes(text.ReplaceLineEndings("\n")));
     }
 
     /// <summary>Why a rendered path is refused, or null: it must be relative, inside the tree, and portable.</summary>
@@ -160,10 +179,6 @@ public static class TemplateRenderer
 
         return segments[0] == ".git" ? "which writes into .git" : null;
     }
-
-    /// <summary>Errors a template can cause while rendering (Handlebars' own, or a helper's argument errors); not cancellation or out-of-memory.</summary>
-    private static bool IsTemplateError(Exception error) =>
-        error is HandlebarsException or HandlebarsDotNet.Compiler.HandlebarsUndefinedBindingException or ArgumentException or InvalidOperationException or FormatException or InvalidCastException or NullReferenceException;
 
     private static readonly UTF8Encoding Utf8 = new(false);
 }

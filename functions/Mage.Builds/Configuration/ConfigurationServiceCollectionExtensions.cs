@@ -9,7 +9,7 @@ public static class ConfigurationServiceCollectionExtensions
     /// Adds <see cref="ConfigurationStorageNames"/> (from <see cref="MageOptions.TaskHub"/>),
     /// <see cref="ConfigurationStore"/> and <see cref="ConfigurationLoader"/>, singletons. Template
     /// packs plug in by registering <see cref="IBuiltInPackCatalog"/> and <see cref="IPackDefaultManifestSource"/>.
-    /// Needs a <c>StorageAccount</c>, a <see cref="TimeProvider"/> and <see cref="MageOptions"/>.
+    /// Needs the <see cref="Storage.StorageClients"/>, a <see cref="TimeProvider"/> and <see cref="MageOptions"/>.
     /// </summary>
     public static IServiceCollection AddMageConfigurations(this IServiceCollection services)
     {

@@ -25,4 +25,16 @@ internal static partial class JobLog
 
     [LoggerMessage(EventId = 4207, Level = LogLevel.Information, Message = "Kill requested for build {BuildId}: {Count} running job(s)")]
     public static partial void KillRequested(ILogger logger, string buildId, int count);
+
+    [LoggerMessage(EventId = 4208, Level = LogLevel.Warning, Message = "Job {JobName} of build {BuildId} was asked to stop through storage ({Reason}); stopping its process group")]
+    public static partial void StopRequested(ILogger logger, string jobName, string buildId, string reason);
+
+    [LoggerMessage(EventId = 4209, Level = LogLevel.Information, Message = "Job {JobName} of build {BuildId} is already claimed by worker {WorkerId}; waiting for its result instead of running it")]
+    public static partial void ClaimedElsewhere(ILogger logger, string jobName, string buildId, string workerId);
+
+    [LoggerMessage(EventId = 4210, Level = LogLevel.Warning, Message = "Job {JobName} of build {BuildId}: worker {WorkerId} stopped (last heartbeat {HeartbeatAt:o}); recording the job failed")]
+    public static partial void ClaimStale(ILogger logger, string jobName, string buildId, string workerId, DateTimeOffset heartbeatAt);
+
+    [LoggerMessage(EventId = 4211, Level = LogLevel.Warning, Message = "Job {JobName} of build {BuildId}: the claim watch could not reach storage; trying again")]
+    public static partial void WatchFailed(ILogger logger, string jobName, string buildId, Exception exception);
 }

@@ -9,8 +9,8 @@ namespace Mage.Builds.Jobs;
 /// One instance per process (a DI singleton), shared by every driver and <see cref="JobProcess"/>.
 /// </summary>
 /// <remarks>
-/// <para>Thread-safe. Kills are process-local: the kill activity must run on the worker that runs
-/// the build's jobs (the worker that owns the workspace).</para>
+/// <para>Thread-safe. Signals are process-local: a kill from another worker reaches a job through
+/// storage (its claim watch polls the build's kill request and calls <see cref="StopJobAsync"/>).</para>
 /// <para>A kill is remembered for the build until <see cref="Forget"/> (called by a driver's
 /// destroy), so a job that starts after the kill (a race with the orchestrator) is stopped at once.</para>
 /// </remarks>
@@ -50,6 +50,21 @@ public sealed class RunningJobRegistry
         var running = jobs.Keys.Where(j => j.BuildId == buildId).ToArray();
         JobLog.KillRequested(logger, buildId, running.Length);
         await Task.WhenAll(running.Select(j => j.StopAsync(JobOutcome.Killed, GracePeriod)));
+        return running.Length;
+    }
+
+    /// <summary>
+    /// Stops one running job of <paramref name="buildId"/> (SIGTERM to its process group, then
+    /// SIGKILL after <see cref="GracePeriod"/>) without marking the build killed: what a job's own
+    /// watcher does when storage says it must stop. Returns when it exited or was sent SIGKILL.
+    /// </summary>
+    /// <returns>The number of jobs stopped: 0 when the job is not running in this process (yet, or any more).</returns>
+    public async Task<int> StopJobAsync(string buildId, string jobName, JobOutcome reason)
+    {
+        ArgumentNullException.ThrowIfNull(buildId);
+        ArgumentNullException.ThrowIfNull(jobName);
+        var running = jobs.Keys.Where(j => j.BuildId == buildId && j.JobName == jobName).ToArray();
+        await Task.WhenAll(running.Select(j => j.StopAsync(reason, GracePeriod)));
         return running.Length;
     }
 

@@ -10,10 +10,13 @@ namespace Mage.Builds.Orchestration;
 /// <param name="UnfinishedJobsStatus">For the final change: the status given first to every job still queued or running, so no job outlives its build.</param>
 public sealed record StatusChange(string BuildId, string Status, string? Error, string? UnfinishedJobsStatus = null);
 
-/// <summary>Where a build's workspace lives: the driver handle and the queue of the worker that owns it.</summary>
+/// <summary>
+/// Where a build's workspace lives: a driver handle that every worker of the task hub can act on
+/// (for <c>local</c> and <c>sandbox</c>, a folder under the work root that all workers share), so
+/// any driver-bound activity of the build may run on any worker.
+/// </summary>
 /// <param name="Handle">The driver handle.</param>
-/// <param name="WorkerQueue">The owning worker's affinity queue; every later driver-bound activity targets it.</param>
-public sealed record DriverLease(DriverHandle Handle, string WorkerQueue);
+public sealed record DriverLease(DriverHandle Handle);
 
 /// <summary>Input of the create-driver step.</summary>
 /// <param name="BuildId">The build.</param>

@@ -39,12 +39,6 @@ public sealed record BuildOrchestrationInput
     /// <summary>Most jobs of a stage running at once.</summary>
     public int MaxParallelJobs { get; init; } = 8;
 
-    /// <summary>How often the orchestrator checks that the workspace's worker answers.</summary>
-    public TimeSpan DriverLivenessInterval { get; init; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>How long that check may take before the build fails with "driver lost".</summary>
-    public TimeSpan DriverLivenessTimeout { get; init; } = TimeSpan.FromSeconds(60);
-
     /// <summary>The input of a recorded build: the deployment's limits, the manifest's build timeout when smaller.</summary>
     public static BuildOrchestrationInput Create(BuildRecord build, ExecutionPlan plan, MageOptions settings)
     {
@@ -62,8 +56,6 @@ public sealed record BuildOrchestrationInput
             DriverCreateTimeout = settings.DriverCreateTimeout,
             BuildTimeout = plan.BuildTimeout is { } t && t < settings.BuildTimeout ? t : settings.BuildTimeout,
             MaxParallelJobs = settings.MaxParallelJobs,
-            DriverLivenessInterval = settings.DriverLivenessInterval,
-            DriverLivenessTimeout = settings.DriverLivenessTimeout,
         };
     }
 }

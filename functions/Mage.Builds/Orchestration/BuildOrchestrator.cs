@@ -1,7 +1,7 @@
 using Mage.Builds.Activities;
 using Mage.Builds.Records;
-using Mage.Durable;
 using Mage.Manifests;
+using Microsoft.DurableTask;
 
 namespace Mage.Builds.Orchestration;
 
@@ -16,7 +16,10 @@ namespace Mage.Builds.Orchestration;
 /// <remarks>
 /// Deterministic: every side effect is an activity, time is <see cref="TaskOrchestrationContext.CurrentUtcDateTime"/>,
 /// and <see cref="Task.WhenAny(Task[])"/> only ever sees durable tasks. A kill (external event
-/// <see cref="KillEvent"/>), the build deadline and a lost worker interrupt any wait.
+/// <see cref="KillEvent"/>) and the build deadline interrupt any wait. No activity is bound to a
+/// worker: the workspace is reachable from every worker, a kill reaches running jobs through
+/// storage (<see cref="KillJobsActivity"/>), and a job whose worker stopped comes back from its
+/// redelivered activity as failed with the reason.
 /// </remarks>
 public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput, string>
 {
@@ -44,12 +47,11 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
     private sealed class BuildRun(TaskOrchestrationContext context, BuildOrchestrationInput input)
     {
         private readonly CancellationTokenSource _lifetime = new();
-        private readonly List<Task<string>> _inFlight = [];
+        private readonly List<Task<JobResult>> _inFlight = [];
         private Task _kill = Task.CompletedTask;
         private Task _deadline = Task.CompletedTask;
         private DriverLease? _lease;
         private bool _withFailures;
-        private bool _driverLost;
 
         public async Task<string> ExecuteAsync()
         {
@@ -98,7 +100,7 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
         {
             if (input.Plan.Objects.Count > 0)
             {
-                await OnDriverAsync(context.CallActivityAsync<bool>(nameof(PlaceObjectsActivity), new PlaceObjectsInput(input.BuildId, _lease!, input.Plan.Objects), OnWorker()));
+                await UntilInterruptedAsync(context.CallActivityAsync<bool>(nameof(PlaceObjectsActivity), new PlaceObjectsInput(input.BuildId, _lease!, input.Plan.Objects)));
             }
 
             // Stage 0 is the builtin setup stage (driver, clones): code is generated after the
@@ -134,9 +136,10 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
                 return;
             }
 
+            var why = failed.Error is { } error ? ": " + error : "; see its log";
             throw new BuildInterruptedException(BuildStatus.Failed, stageIndex == 0
-                ? $"{failed} failed; see its log"
-                : $"job {failed} in stage {stage.Name} failed; see its log");
+                ? $"{failed.Name} failed{why}"
+                : $"job {failed.Name} in stage {stage.Name} failed{why}");
         }
 
         /// <summary>Publishes the generated code (step 9); the build can pass only once this returns.</summary>
@@ -169,70 +172,50 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
                 return;
             }
 
-            var generated = await OnDriverAsync(context.CallActivityAsync<GenerateCodeResult>(nameof(GenerateCodeActivity), new GenerateCodeInput(input.BuildId, _lease!, version), OnWorker()));
+            var generated = await UntilInterruptedAsync(context.CallActivityAsync<GenerateCodeResult>(nameof(GenerateCodeActivity), new GenerateCodeInput(input.BuildId, _lease!, version)));
             if (!generated.Succeeded)
             {
                 throw new BuildInterruptedException(BuildStatus.Failed, $"code generation failed: {generated.Error}");
             }
         }
 
-        /// <summary>Runs the jobs of one stage, at most <see cref="BuildOrchestrationInput.MaxParallelJobs"/> at a time; returns the first failed job's name, or null.</summary>
-        private async Task<string?> RunStageAsync(int stageIndex, PlanStage stage)
+        /// <summary>Runs the jobs of one stage, at most <see cref="BuildOrchestrationInput.MaxParallelJobs"/> at a time; returns the first failed job (name and reason), or null.</summary>
+        private async Task<(string Name, string? Error)?> RunStageAsync(int stageIndex, PlanStage stage)
         {
             var pending = new Queue<(int Index, PlanJob Job)>(stage.Jobs.Select((j, i) => (i, j)).Where(x => x.j.Kind != PlanJobKind.CreateDriver));
-            var names = new Dictionary<Task<string>, string>();
-            string? firstFailure = null;
+            var names = new Dictionary<Task<JobResult>, string>();
+            (string Name, string? Error)? firstFailure = null;
             while (pending.Count > 0 || _inFlight.Count > 0)
             {
                 while (_inFlight.Count < Math.Max(1, input.MaxParallelJobs) && pending.TryDequeue(out var next))
                 {
                     // Clone jobs are scripts too (git clone, then checkout of the ref), run like any other job.
-                    var task = context.CallActivityAsync<string>(nameof(RunJobActivity), new RunJobInput(input.BuildId, input.Tag, _lease!, stageIndex, next.Index, next.Job, input.Plan.Env), OnWorker());
+                    var task = context.CallActivityAsync<JobResult>(nameof(RunJobActivity), new RunJobInput(input.BuildId, input.Tag, _lease!, stageIndex, next.Index, next.Job, input.Plan.Env));
                     names[task] = next.Job.Name;
                     _inFlight.Add(task);
                 }
 
-                var done = await OnDriverAsync(Task.WhenAny(_inFlight));
+                var done = await UntilInterruptedAsync(Task.WhenAny(_inFlight));
                 _inFlight.Remove(done);
                 var result = await done;
-                if (result != BuildStatus.Passed)
+                if (result.Status != BuildStatus.Passed)
                 {
-                    firstFailure ??= names[done];
+                    firstFailure ??= (names[done], result.Error);
                 }
             }
 
             return firstFailure;
         }
 
-        /// <summary>Waits for driver-bound work while checking that the worker owning the workspace still answers.</summary>
-        private async Task<T> OnDriverAsync<T>(Task<T> work)
+        /// <summary>
+        /// Waits for <paramref name="work"/>, a kill or the build deadline. No other bound is needed:
+        /// an activity whose worker stopped is delivered again by the engine, and a redelivered job
+        /// whose worker is gone ends failed with the reason.
+        /// </summary>
+        private async Task<T> UntilInterruptedAsync<T>(Task<T> work)
         {
-            while (true)
-            {
-                var tick = new CancellationTokenSource();
-                var check = context.CreateTimer(context.CurrentUtcDateTime + input.DriverLivenessInterval, tick.Token);
-                var winner = await Task.WhenAny(work, _kill, _deadline, check);
-                if (winner == work)
-                {
-                    tick.Cancel();
-                    return await work;
-                }
-
-                if (winner != check)
-                {
-                    tick.Cancel();
-                    throw Interruption(winner);
-                }
-
-                var ping = context.CallActivityAsync<bool>(nameof(PingDriverActivity), _lease!, OnWorker());
-                await InterruptibleAsync(ping, input.DriverLivenessTimeout, DriverLost);
-            }
-        }
-
-        private BuildInterruptedException DriverLost()
-        {
-            _driverLost = true;
-            return new BuildInterruptedException(BuildStatus.Failed, $"driver lost: the worker that owns the workspace ({_lease!.WorkerQueue}) did not answer within {GoDuration.Format(input.DriverLivenessTimeout)}");
+            var winner = await Task.WhenAny(work, _kill, _deadline);
+            return winner == work ? await work : throw Interruption(winner);
         }
 
         /// <summary>Waits for <paramref name="work"/>, a kill, the build deadline or <paramref name="limit"/>, whichever comes first.</summary>
@@ -256,22 +239,22 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
 
         /// <summary>
         /// Stops what still runs, then destroys the driver while recording the final status (the
-        /// user need not wait for the workspace to be removed). Bounded: a lost worker cannot hold the build.
+        /// user need not wait for the workspace to be removed). Bounded: a job on a worker that stopped
+        /// cannot hold the build.
         /// </summary>
         private async Task FinishAsync(string status, string? error)
         {
             var destroyed = Task.CompletedTask;
-
-            // A lost worker cannot stop its jobs or remove its workspace; asking would only wait out the deadline.
-            if (_lease is not null && !_driverLost)
+            if (_lease is not null)
             {
                 if (_inFlight.Count > 0)
                 {
-                    await BoundedAsync(context.CallActivityAsync<bool>(nameof(KillJobsActivity), _lease, OnWorker()));
+                    // The kill request is a row in storage that every running job of the build polls.
+                    await BoundedAsync(context.CallActivityAsync<bool>(nameof(KillJobsActivity), _lease));
                     await BoundedAsync(Task.WhenAll(_inFlight));
                 }
 
-                destroyed = BoundedAsync(context.CallActivityAsync<bool>(nameof(DestroyDriverActivity), _lease, OnWorker()));
+                destroyed = BoundedAsync(context.CallActivityAsync<bool>(nameof(DestroyDriverActivity), _lease));
             }
 
             _lifetime.Cancel();
@@ -287,7 +270,5 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
             await Task.WhenAny(work, timer);
             bound.Cancel();
         }
-
-        private TaskOptions OnWorker() => TaskOptions.ForQueue(_lease!.WorkerQueue);
     }
 }

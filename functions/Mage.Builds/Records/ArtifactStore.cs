@@ -1,12 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
-using Mage.Storage;
-using Mage.Storage.Tables;
+using Azure.Data.Tables;
+using Mage.Builds.Storage;
 
 namespace Mage.Builds.Records;
 
 /// <summary>The artifact index in <c>{hub}Artifacts</c> (PartitionKey = service). Thread-safe; writes are idempotent upserts.</summary>
-public sealed class ArtifactStore(StorageAccount account, BuildStorageNames names)
+public sealed class ArtifactStore(StorageClients account, BuildStorageNames names)
 {
     private readonly TableClient _table = account.GetTable(names.ArtifactsTable);
 
@@ -43,7 +43,7 @@ public sealed class ArtifactStore(StorageAccount account, BuildStorageNames name
 
     /// <summary>One artifact by job and name (a point read), or null.</summary>
     public async Task<ArtifactRecord?> GetAsync(string service, long number, string job, string name, CancellationToken cancellationToken) =>
-        await _table.GetEntityAsync(service, RowKey(number, job, name), cancellationToken: cancellationToken) is { } e ? ToRecord(e, number) : null;
+        await _table.GetEntityOrNullAsync(service, RowKey(number, job, name), cancellationToken: cancellationToken) is { } e ? ToRecord(e, number) : null;
 
     private static ArtifactRecord ToRecord(TableEntity e, long number) =>
         new(e.PartitionKey, e.GetInt64("BuildNumber") ?? number, e.GetString("Job") ?? string.Empty, e.GetString("Source") ?? string.Empty,

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Mage.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace Mage.Builds.Records;
 
@@ -22,7 +22,7 @@ public static class BuildEntityMapper
     public static string BuildRowsFilter(long number)
     {
         var prefix = JobRowPrefix(number);
-        return ODataFilter.Create($"RowKey ge {prefix} and RowKey lt {prefix + "~"}");
+        return TableClient.CreateQueryFilter($"RowKey ge {prefix} and RowKey lt {prefix + "~"}");
     }
 
     /// <summary>Row key of one job: build, stage and job position, so a prefix scan returns them in plan order.</summary>

@@ -9,7 +9,7 @@ namespace Mage.Builds.Records;
 /// Runs in the background and retries: an app whose storage is down must still start, so that
 /// <c>/api/health</c> can say so.
 /// </summary>
-internal sealed partial class BuildStorageInitializer(BuildStore builds, JobStore jobs, ArtifactStore artifacts, ManifestArchive manifests, Codegen.GeneratedCodeStore generated,
+internal sealed partial class BuildStorageInitializer(BuildStore builds, JobStore jobs, JobClaimStore claims, ArtifactStore artifacts, ManifestArchive manifests, Codegen.GeneratedCodeStore generated,
     JobLogs logs, ArtifactCollector collector, BuildStorageReadiness readiness, ILogger<BuildStorageInitializer> logger) : BackgroundService
 {
     private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
@@ -23,6 +23,7 @@ internal sealed partial class BuildStorageInitializer(BuildStore builds, JobStor
                 await Task.WhenAll(
                     builds.EnsureCreatedAsync(stoppingToken),
                     jobs.EnsureCreatedAsync(stoppingToken),
+                    claims.EnsureCreatedAsync(stoppingToken),
                     artifacts.EnsureCreatedAsync(stoppingToken),
                     manifests.EnsureCreatedAsync(stoppingToken),
                     generated.EnsureCreatedAsync(stoppingToken),

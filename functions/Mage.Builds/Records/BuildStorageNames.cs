@@ -13,6 +13,9 @@ public sealed record BuildStorageNames(string TaskHub)
     /// <summary>Jobs (PartitionKey = service).</summary>
     public string JobsTable => TaskHub + "Jobs";
 
+    /// <summary>Job claims (the durable "started" marker of each job) and kill requests (PartitionKey = build id).</summary>
+    public string JobClaimsTable => TaskHub + "JobClaims";
+
     /// <summary>Artifact index (PartitionKey = service).</summary>
     public string ArtifactsTable => TaskHub + "Artifacts";
 

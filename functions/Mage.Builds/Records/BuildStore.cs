@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using Mage.Storage;
-using Mage.Storage.Tables;
+using Azure;
+using Azure.Data.Tables;
+using Mage.Builds.Storage;
 
 namespace Mage.Builds.Records;
 
@@ -11,7 +12,7 @@ namespace Mage.Builds.Records;
 /// numbers have no gaps or duplicates and a crash never leaves half a build.
 /// </summary>
 /// <remarks>Thread-safe; every write is guarded by ETags and retried on a lost race.</remarks>
-public sealed class BuildStore(StorageAccount account, BuildStorageNames names, TimeProvider time)
+public sealed class BuildStore(StorageClients account, BuildStorageNames names, TimeProvider time)
 {
     private const string CounterRow = "counter";
     private const int MaxAttempts = 20;
@@ -36,7 +37,7 @@ public sealed class BuildStore(StorageAccount account, BuildStorageNames names, 
             TableEntity? idem = null;
             if (idemRow is not null)
             {
-                idem = await _table.GetEntityAsync(request.Service, idemRow, cancellationToken: cancellationToken);
+                idem = await _table.GetEntityOrNullAsync(request.Service, idemRow, cancellationToken: cancellationToken);
                 if (idem is not null && idem.GetDateTimeOffset("CreatedAt") > now - IdempotencyWindow
                     && await GetAsync(idem.GetString("BuildId") ?? string.Empty, cancellationToken) is { } earlier)
                 {
@@ -44,13 +45,13 @@ public sealed class BuildStore(StorageAccount account, BuildStorageNames names, 
                 }
             }
 
-            var tagLock = await _table.GetEntityAsync(request.Service, tagRow, cancellationToken: cancellationToken);
+            var tagLock = await _table.GetEntityOrNullAsync(request.Service, tagRow, cancellationToken: cancellationToken);
             if (tagLock?.GetString("BuildId") is { } holder && await GetAsync(holder, cancellationToken) is { } holding && !BuildStatus.IsTerminal(holding.Status))
             {
                 throw new TagBusyException(request.Tag, holder);
             }
 
-            var counter = await _table.GetEntityAsync(request.Service, CounterRow, cancellationToken: cancellationToken);
+            var counter = await _table.GetEntityOrNullAsync(request.Service, CounterRow, cancellationToken: cancellationToken);
             var number = (counter?.GetInt64("Last") ?? 0) + 1;
             var build = new BuildRecord
             {
@@ -80,7 +81,7 @@ public sealed class BuildStore(StorageAccount account, BuildStorageNames names, 
                 await _table.SubmitTransactionAsync(actions, cancellationToken);
                 return new BuildCreation(build, Created: true);
             }
-            catch (StorageException ex) when (ex.Status is 409 or 412 && attempt < MaxAttempts)
+            catch (RequestFailedException ex) when (ex.IsConcurrencyConflict() && attempt < MaxAttempts)
             {
                 // Another submit won the race for the counter, the tag or the key: read again.
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken);
@@ -96,7 +97,7 @@ public sealed class BuildStore(StorageAccount account, BuildStorageNames names, 
             return null;
         }
 
-        var entity = await _table.GetEntityAsync(service, BuildEntityMapper.BuildRowKey(number), cancellationToken: cancellationToken);
+        var entity = await _table.GetEntityOrNullAsync(service, BuildEntityMapper.BuildRowKey(number), cancellationToken: cancellationToken);
         var build = entity is null ? null : BuildEntityMapper.ToBuild(entity);
         return build?.Id == id ? build : null;
     }
@@ -105,18 +106,18 @@ public sealed class BuildStore(StorageAccount account, BuildStorageNames names, 
     public async Task<(IReadOnlyList<BuildRecord> Items, string? ContinuationToken)> ListAsync(
         string service, string? status, string? tag, int top, string? continuationToken, CancellationToken cancellationToken)
     {
-        var filter = ODataFilter.Create($"PartitionKey eq {service} and RowKey lt {"a"}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {service} and RowKey lt {"a"}");
         if (!string.IsNullOrEmpty(status))
         {
-            filter += " and " + ODataFilter.Create($"Status eq {status}");
+            filter += " and " + TableClient.CreateQueryFilter($"Status eq {status}");
         }
 
         if (!string.IsNullOrEmpty(tag))
         {
-            filter += " and " + ODataFilter.Create($"Tag eq {tag}");
+            filter += " and " + TableClient.CreateQueryFilter($"Tag eq {tag}");
         }
 
-        var page = await _table.QueryPageAsync(filter, top: top, continuation: ContinuationTokens.Decode(continuationToken), cancellationToken: cancellationToken);
+        var page = await _table.QueryPageAsync(filter, top, ContinuationTokens.Decode(continuationToken), cancellationToken: cancellationToken);
         return (page.Items.Select(BuildEntityMapper.ToBuild).ToList(), ContinuationTokens.Encode(page.ContinuationToken));
     }
 
@@ -149,7 +150,7 @@ public sealed class BuildStore(StorageAccount account, BuildStorageNames names, 
             {
                 await _table.UpdateEntityAsync(BuildEntityMapper.ToEntity(next), entity.ETag, TableUpdateMode.Replace, cancellationToken);
             }
-            catch (StoragePreconditionFailedException)
+            catch (RequestFailedException ex) when (ex.Status == 412)
             {
                 continue;
             }
@@ -169,19 +170,14 @@ public sealed class BuildStore(StorageAccount account, BuildStorageNames names, 
     /// </summary>
     public async IAsyncEnumerable<BuildRecord> ListQueuedAsync(DateTimeOffset createdBefore, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var filter = ODataFilter.Create($"Status eq {BuildStatus.Queued} and CreatedAt lt {createdBefore}");
-        string? continuation = null;
-        do
+        var filter = TableClient.CreateQueryFilter($"Status eq {BuildStatus.Queued} and CreatedAt lt {createdBefore}");
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: 100, cancellationToken: cancellationToken))
         {
-            var page = await _table.QueryPageAsync(filter, top: 100, continuation: ContinuationTokens.Decode(continuation), cancellationToken: cancellationToken);
-            foreach (var entity in page.Items.Where(e => BuildEntityMapper.IsBuildRow(e.RowKey)))
+            if (BuildEntityMapper.IsBuildRow(entity.RowKey))
             {
                 yield return BuildEntityMapper.ToBuild(entity);
             }
-
-            continuation = ContinuationTokens.Encode(page.ContinuationToken);
         }
-        while (continuation is not null);
     }
 
     /// <summary>Records the merge request of a build (idempotent).</summary>
@@ -199,20 +195,20 @@ public sealed class BuildStore(StorageAccount account, BuildStorageNames names, 
 
     private async Task<TableEntity?> GetEntityAsync(string id, CancellationToken cancellationToken) =>
         BuildId.TryParse(id, out var service, out var number)
-            ? await _table.GetEntityAsync(service, BuildEntityMapper.BuildRowKey(number), cancellationToken: cancellationToken)
+            ? await _table.GetEntityOrNullAsync(service, BuildEntityMapper.BuildRowKey(number), cancellationToken: cancellationToken)
             : null;
 
     private async Task ReleaseTagAsync(BuildRecord build, CancellationToken cancellationToken)
     {
         var row = "tag-" + Hash(build.Tag);
-        var tagLock = await _table.GetEntityAsync(build.Service, row, cancellationToken: cancellationToken);
+        var tagLock = await _table.GetEntityOrNullAsync(build.Service, row, cancellationToken: cancellationToken);
         if (tagLock?.GetString("BuildId") == build.Id)
         {
             try
             {
-                await _table.DeleteEntityAsync(build.Service, row, tagLock.ETag, cancellationToken);
+                await _table.DeleteEntityIfExistsAsync(build.Service, row, tagLock.ETag, cancellationToken);
             }
-            catch (StorageException ex) when (ex.Status is 404 or 412)
+            catch (RequestFailedException ex) when (ex.Status == 412)
             {
                 // A new build took the tag meanwhile (the lock was stale): it is theirs now.
             }

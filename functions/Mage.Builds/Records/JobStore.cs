@@ -1,11 +1,12 @@
 using Mage.Manifests;
-using Mage.Storage;
-using Mage.Storage.Tables;
+using Azure;
+using Azure.Data.Tables;
+using Mage.Builds.Storage;
 
 namespace Mage.Builds.Records;
 
 /// <summary>Jobs in <c>{hub}Jobs</c>, one partition per service, row keys in plan order. Thread-safe.</summary>
-public sealed class JobStore(StorageAccount account, BuildStorageNames names, TimeProvider time)
+public sealed class JobStore(StorageClients account, BuildStorageNames names, TimeProvider time)
 {
     private readonly TableClient _table = account.GetTable(names.JobsTable);
 
@@ -31,7 +32,7 @@ public sealed class JobStore(StorageAccount account, BuildStorageNames names, Ti
             {
                 await _table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)).ToList(), cancellationToken);
             }
-            catch (StorageException ex) when (ex.Status == 409)
+            catch (RequestFailedException ex) when (ex.Status == 409)
             {
                 // Someone registered part of this chunk concurrently: add the rest one by one.
                 foreach (var entity in chunk)
@@ -40,7 +41,7 @@ public sealed class JobStore(StorageAccount account, BuildStorageNames names, Ti
                     {
                         await _table.AddEntityAsync(entity, cancellationToken);
                     }
-                    catch (StorageConflictException)
+                    catch (RequestFailedException one) when (one.Status == 409)
                     {
                     }
                 }
@@ -66,7 +67,7 @@ public sealed class JobStore(StorageAccount account, BuildStorageNames names, Ti
 
     /// <summary>One job by its place in the plan (a point read), or null.</summary>
     public async Task<JobRecord?> GetAsync(string service, long number, int stage, int job, CancellationToken cancellationToken) =>
-        await _table.GetEntityAsync(service, BuildEntityMapper.JobRowKey(number, stage, job), cancellationToken: cancellationToken) is { } entity
+        await _table.GetEntityOrNullAsync(service, BuildEntityMapper.JobRowKey(number, stage, job), cancellationToken: cancellationToken) is { } entity
             ? BuildEntityMapper.ToJob(entity)
             : null;
 
@@ -96,7 +97,7 @@ public sealed class JobStore(StorageAccount account, BuildStorageNames names, Ti
         var rowKey = BuildEntityMapper.JobRowKey(number, stage, job);
         while (true)
         {
-            var entity = await _table.GetEntityAsync(service, rowKey, cancellationToken: cancellationToken);
+            var entity = await _table.GetEntityOrNullAsync(service, rowKey, cancellationToken: cancellationToken);
             if (entity is null)
             {
                 return;
@@ -113,14 +114,14 @@ public sealed class JobStore(StorageAccount account, BuildStorageNames names, Ti
                 await _table.UpdateEntityAsync(BuildEntityMapper.ToEntity(change(current)), entity.ETag, TableUpdateMode.Replace, cancellationToken);
                 return;
             }
-            catch (StoragePreconditionFailedException)
+            catch (RequestFailedException ex) when (ex.Status == 412)
             {
                 // Lost a race with another update of the same job: read it again.
             }
         }
     }
 
-    private IAsyncEnumerable<TableEntity> QueryBuildAsync(string service, long number, CancellationToken cancellationToken)
+    private AsyncPageable<TableEntity> QueryBuildAsync(string service, long number, CancellationToken cancellationToken)
     {
         return _table.QueryPartitionAsync(service, BuildEntityMapper.BuildRowsFilter(number), cancellationToken: cancellationToken);
     }

@@ -3,8 +3,9 @@ using Mage.Builds.Configuration;
 using Mage.Builds.Drivers;
 using Mage.Builds.Orchestration;
 using Mage.Builds.Records;
-using Mage.Durable;
 using Mage.Manifests;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
 namespace Mage.Builds.Submission;
@@ -96,11 +97,16 @@ public sealed class BuildSubmitter(ServiceCatalog services, BuildStore builds, J
         try
         {
             await durable.ScheduleNewOrchestrationInstanceAsync(nameof(BuildOrchestrator), BuildOrchestrationInput.Create(build, plan, settings),
-                new StartOrchestrationOptions(build.Id), cancellationToken);
+                new StartOrchestrationOptions(InstanceId: build.Id), cancellationToken);
         }
-        catch (OrchestrationAlreadyExistsException)
+        catch (InvalidOperationException)
         {
-            // A repeated request (same idempotency key) after the first one scheduled it.
+            // The engine refuses an instance id that exists: a repeated request (same idempotency key) after the first one scheduled it.
+            // Anything else is a real failure.
+            if (await durable.GetInstanceAsync(build.Id, cancellationToken) is null)
+            {
+                throw;
+            }
         }
 
         return new SubmitOutcome.Accepted(build, creation.Created);

@@ -1,8 +1,9 @@
 using Mage.Builds.Activities;
 using Mage.Builds.Orchestration;
 using Mage.Builds.Records;
-using Mage.Durable;
 using Mage.Manifests;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -80,12 +81,17 @@ public sealed partial class StrandedBuildRecovery(BuildStore builds, BuildTransi
         try
         {
             await durable.ScheduleNewOrchestrationInstanceAsync(nameof(BuildOrchestrator), BuildOrchestrationInput.Create(build, plan, settings),
-                new StartOrchestrationOptions(build.Id), cancellationToken);
+                new StartOrchestrationOptions(InstanceId: build.Id), cancellationToken);
             StrandedBuildScheduled(logger, build.Id);
         }
-        catch (OrchestrationAlreadyExistsException)
+        catch (InvalidOperationException)
         {
-            // Another instance's sweep, or a late submit, scheduled it first.
+            // The engine refuses an instance id that exists: another instance's sweep, or a late submit, scheduled it first.
+            // Anything else is a real failure.
+            if (await durable.GetInstanceAsync(build.Id, cancellationToken) is null)
+            {
+                throw;
+            }
         }
     }
 

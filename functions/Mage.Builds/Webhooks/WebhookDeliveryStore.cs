@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Azure;
-using Mage.Storage;
-using Mage.Storage.Tables;
+using Azure.Data.Tables;
+using Mage.Builds.Storage;
 
 namespace Mage.Builds.Webhooks;
 
@@ -64,7 +64,7 @@ public sealed class WebhookDeliveryStore(WebhookStorage storage)
         };
 
         // Even when the delivery existed, the outbox row may be missing (a crash between the two writes).
-        if (added || await storage.Deliveries.GetEntityAsync(subscription.Service, delivery.RowKey, ["State"], cancellationToken).ConfigureAwait(false) is { } existing
+        if (added || await storage.Deliveries.GetEntityOrNullAsync(subscription.Service, delivery.RowKey, ["State"], cancellationToken).ConfigureAwait(false) is { } existing
             && existing.GetString("State") == WebhookDeliveryState.Pending)
         {
             await TryAddAsync(storage.Outbox, outbox, cancellationToken).ConfigureAwait(false);
@@ -77,9 +77,9 @@ public sealed class WebhookDeliveryStore(WebhookStorage storage)
     public async Task<IReadOnlyList<WebhookDelivery>> ListAsync(string service, string webhookId, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var filter = ODataFilter.Create($"PartitionKey eq {service} and RowKey ge {webhookId + "_"} and RowKey lt {webhookId + "`"}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {service} and RowKey ge {webhookId + "_"} and RowKey lt {webhookId + "`"}");
         var list = new List<WebhookDelivery>();
-        await foreach (var entity in storage.Deliveries.QueryAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in storage.Deliveries.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             list.Add(ToDelivery(entity));
         }
@@ -129,8 +129,8 @@ public sealed class WebhookDeliveryStore(WebhookStorage storage)
     public async Task<IReadOnlyList<WebhookOutboxItem>> DueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var filter = ODataFilter.Create($"PartitionKey eq {OutboxPartition} and NextAttemptAt le {now} and ClaimedUntil le {now}");
-        var page = await storage.Outbox.QueryPageAsync(filter, top: max, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {OutboxPartition} and NextAttemptAt le {now} and ClaimedUntil le {now}");
+        var page = await storage.Outbox.QueryPageAsync(filter, max, cancellationToken: cancellationToken).ConfigureAwait(false);
         return [.. page.Items.Select(ToOutboxItem).OrderBy(i => i.RowKey, StringComparer.Ordinal)];
     }
 
@@ -138,8 +138,8 @@ public sealed class WebhookDeliveryStore(WebhookStorage storage)
     public async Task<bool> HasEarlierPendingAsync(WebhookOutboxItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var filter = ODataFilter.Create($"PartitionKey eq {OutboxPartition} and RowKey ge {item.GroupPrefix} and RowKey lt {item.RowKey}");
-        var page = await storage.Outbox.QueryPageAsync(filter, select: ["RowKey"], top: 1, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {OutboxPartition} and RowKey ge {item.GroupPrefix} and RowKey lt {item.RowKey}");
+        var page = await storage.Outbox.QueryPageAsync(filter, 1, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false);
         return page.Items.Count > 0;
     }
 
@@ -150,9 +150,9 @@ public sealed class WebhookDeliveryStore(WebhookStorage storage)
         var claim = new TableEntity(OutboxPartition, item.RowKey) { ["ClaimedUntil"] = until, ["ClaimedBy"] = owner };
         try
         {
-            return await storage.Outbox.UpdateEntityAsync(claim, item.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            return (await storage.Outbox.UpdateEntityAsync(claim, item.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false)).Headers.ETag;
         }
-        catch (StorageException ex) when (ex is StoragePreconditionFailedException or StorageNotFoundException)
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
         {
             return null;
         }
@@ -202,9 +202,9 @@ public sealed class WebhookDeliveryStore(WebhookStorage storage)
         ArgumentNullException.ThrowIfNull(item);
         try
         {
-            await storage.Outbox.DeleteEntityAsync(OutboxPartition, item.RowKey, claim, cancellationToken).ConfigureAwait(false);
+            await storage.Outbox.DeleteEntityIfExistsAsync(OutboxPartition, item.RowKey, claim, cancellationToken).ConfigureAwait(false);
         }
-        catch (StoragePreconditionFailedException)
+        catch (RequestFailedException ex) when (ex.Status == 412)
         {
             // A redelivery replaced the row meanwhile: it stays for the new schedule.
         }
@@ -219,7 +219,7 @@ public sealed class WebhookDeliveryStore(WebhookStorage storage)
         {
             await storage.Outbox.UpdateEntityAsync(update, claim, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
         }
-        catch (StorageException ex) when (ex is StoragePreconditionFailedException or StorageNotFoundException)
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
         {
             // Replaced by a redelivery, or deleted: its new owner decides.
         }
@@ -244,7 +244,7 @@ public sealed class WebhookDeliveryStore(WebhookStorage storage)
         }
 
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        return await storage.Deliveries.GetEntityAsync(service, DeliveryKey(webhookId, deliveryId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await storage.Deliveries.GetEntityOrNullAsync(service, DeliveryKey(webhookId, deliveryId), cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<bool> TryAddAsync(TableClient table, TableEntity entity, CancellationToken cancellationToken)
@@ -254,7 +254,7 @@ public sealed class WebhookDeliveryStore(WebhookStorage storage)
             await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (StorageConflictException)
+        catch (RequestFailedException ex) when (ex.Status == 409)
         {
             return false;
         }

@@ -1,5 +1,5 @@
-using Mage.Storage;
-using Mage.Storage.Tables;
+using Azure.Data.Tables;
+using Mage.Builds.Storage;
 
 namespace Mage.Builds.Webhooks;
 
@@ -12,7 +12,7 @@ public sealed class WebhookStorage
     private readonly OnceUntilSucceeded _created;
 
     /// <summary>Creates clients for the names in <paramref name="options"/>; sends no request.</summary>
-    public WebhookStorage(StorageAccount account, WebhookOptions options)
+    public WebhookStorage(StorageClients account, WebhookOptions options)
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(options);

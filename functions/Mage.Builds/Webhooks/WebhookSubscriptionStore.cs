@@ -1,6 +1,8 @@
 using Mage.Builds.Catalog;
 using Mage.Builds.Secrets;
-using Mage.Storage.Tables;
+using Azure;
+using Azure.Data.Tables;
+using Mage.Builds.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Mage.Builds.Webhooks;
@@ -93,7 +95,7 @@ public sealed class WebhookSubscriptionStore(WebhookStorage storage, SecretProte
         }
 
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var deleted = await storage.Subscriptions.DeleteEntityAsync(service, id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var deleted = await storage.Subscriptions.DeleteEntityIfExistsAsync(service, id, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (deleted)
         {
             WebhookLog.SubscriptionDeleted(logger, service, id);
@@ -116,7 +118,7 @@ public sealed class WebhookSubscriptionStore(WebhookStorage storage, SecretProte
             await storage.Subscriptions.UpdateEntityAsync(update, entity.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
             WebhookLog.SubscriptionDisabled(logger, service, id, reason);
         }
-        catch (Mage.Storage.StorageException ex) when (ex is Mage.Storage.StoragePreconditionFailedException or Mage.Storage.StorageNotFoundException)
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
         {
             // Changed or deleted meanwhile: whoever changed it decided its fate.
         }
@@ -133,7 +135,7 @@ public sealed class WebhookSubscriptionStore(WebhookStorage storage, SecretProte
         }
 
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        return await storage.Subscriptions.GetEntityAsync(service, id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await storage.Subscriptions.GetEntityOrNullAsync(service, id, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     private static WebhookSubscription ToSubscription(TableEntity entity) => new(

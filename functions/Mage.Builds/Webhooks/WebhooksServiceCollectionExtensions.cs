@@ -12,7 +12,7 @@ public static class WebhooksServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="Webhooks.WebhookOptions"/> (from <c>Mage:TaskHub</c> and <c>Mage:Webhooks:*</c>), the
     /// stores, the sender, <see cref="Webhooks.WebhookStatusObserver"/> as an <see cref="IBuildStatusObserver"/>
-    /// and <see cref="Webhooks.WebhookDispatcherService"/>. Needs singletons of <c>StorageAccount</c>,
+    /// and <see cref="Webhooks.WebhookDispatcherService"/>. Needs singletons of <see cref="Storage.StorageClients"/>,
     /// <c>SecretProtector</c> and <c>IVariableStore</c>; uses the registered <see cref="TimeProvider"/> (system clock by default).
     /// </summary>
     public static IServiceCollection AddMageWebhooks(this IServiceCollection services, IConfiguration configuration)

@@ -1,5 +1,5 @@
 using System.Reflection;
-using Mage.Storage;
+using Mage.Builds.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Mage.Functions.Endpoints;
@@ -21,7 +21,7 @@ public static class HealthEndpoints
     }
 
     private static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> GetHealthAsync(
-        StorageAccount account, ILoggerFactory loggers, CancellationToken cancellationToken)
+        StorageClients account, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ProbeTimeout);

@@ -30,22 +30,9 @@ public static class HostingExtensions
         return configuration;
     }
 
-    /// <summary>
-    /// Listens on <c>FUNCTIONS_CUSTOMHANDLER_PORT</c> when the Functions host starts us as a
-    /// custom handler, else on the configured URLs, else on <see cref="DefaultUrl"/>.
-    /// </summary>
+    /// <summary>Listens on the configured URLs, else on <see cref="DefaultUrl"/>.</summary>
     public static IWebHostBuilder UseDefaultUrlUnlessConfigured(this IWebHostBuilder webHost, IConfiguration configuration)
     {
-        if (configuration["FUNCTIONS_CUSTOMHANDLER_PORT"] is { Length: > 0 } port)
-        {
-            if (!int.TryParse(port, out var number) || number is < 1 or > 65535)
-            {
-                throw new InvalidOperationException($"FUNCTIONS_CUSTOMHANDLER_PORT is '{port}', which is not a TCP port number (1-65535).");
-            }
-
-            return webHost.UseUrls($"http://127.0.0.1:{number}");
-        }
-
         // ASPNETCORE_URLS may also come from local.settings.json, which the host's own URL
         // binding does not read, so the value is applied here explicitly.
         var urls = configuration["urls"] is { Length: > 0 } u ? u

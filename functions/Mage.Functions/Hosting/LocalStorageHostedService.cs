@@ -6,9 +6,14 @@ namespace Mage.Functions.Hosting;
 /// With <c>AzureWebJobsStorage=UseDevelopmentStorage=true</c>, makes sure an Azurite answers on
 /// the default ports: an emulator already listening is used as it is; otherwise Azurite is
 /// installed if missing (<c>npm ci</c> in <c>infra/local</c>), started with its data under
-/// <c>.mage/azurite</c>, and stopped when the app stops.
+/// <c>.mage/azurite</c>, and stopped last when the app stops.
 /// </summary>
-/// <remarks>Registered before every other hosted service, so storage answers before workers poll it.</remarks>
+/// <remarks>
+/// Registered before every other hosted service, so storage answers before workers poll it. Azurite
+/// is stopped in <see cref="DisposeAsync"/>, not <see cref="StopAsync"/>: the durable backend hands its
+/// work back (messages, leases) when the container disposes it, after every hosted service has
+/// stopped, and the container disposes this service, created before the backend, after it.
+/// </remarks>
 internal sealed class LocalStorageHostedService(IConfiguration configuration, ILogger<LocalStorageHostedService> logger) : IHostedService, IAsyncDisposable
 {
     private AzuriteLauncher? _launcher;
@@ -39,12 +44,18 @@ internal sealed class LocalStorageHostedService(IConfiguration configuration, IL
         var dataPath = Path.Combine(root, ".mage", "azurite");
         Directory.CreateDirectory(dataPath);
         _launcher = await AzuriteLauncher.StartAsync(
-            defaults with { InfraLocalPath = Path.Combine(root, "infra", "local"), DataPath = dataPath },
+            defaults with
+            {
+                InfraLocalPath = Path.Combine(root, "infra", "local"),
+                DataPath = dataPath,
+                Installing = notice => Logs.AzuriteInstalling(logger, notice.Version, Path.GetRelativePath(root, notice.Folder)),
+            },
             cancellationToken);
         Logs.AzuriteStarted(logger, dataPath);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
+    // Storage must outlive the services that hand work back to it on shutdown: see DisposeAsync.
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,6 @@
 using Mage.Builds;
+using Mage.Functions.Hosting.Durable;
 using Mage.Functions.Security;
-using Mage.Storage;
 using Microsoft.AspNetCore.Authentication;
 
 namespace Mage.Functions.Hosting;
@@ -17,9 +17,10 @@ public static class ServiceCollectionExtensions
         // Hosted services start in registration order: storage must answer before anything
         // that uses it (durable workers) starts.
         services.AddHostedService<LocalStorageHostedService>();
-        services.AddMageBuilds(configuration, AppRoot.Find(), durable => DurableBackendSelection.Configure(durable, configuration));
+        services.AddMageBuilds(configuration, AppRoot.Find());
+        services.AddDurableEngine(configuration);
 
-        services.AddSingleton(sp => StorageSettings.CreateAccount(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => StorageSettings.CreateClients(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(sp =>
         {
             var config = sp.GetRequiredService<IConfiguration>();

@@ -1,18 +1,20 @@
-using Mage.Durable;
+using Microsoft.DurableTask;
 
 namespace Mage.Benchmarks.Durable;
 
-/// <summary>Calls the no-op activity <c>input</c> times in sequence.</summary>
+/// <summary>Calls <see cref="EchoActivity"/> <c>input</c> times, one after the other; returns the sum.</summary>
 public sealed class ChainOrchestrator : TaskOrchestrator<int, int>
 {
+    /// <inheritdoc />
     public override async Task<int> RunAsync(TaskOrchestrationContext context, int input)
     {
-        int value = 0;
-        for (int i = 0; i < input; i++)
+        ArgumentNullException.ThrowIfNull(context);
+        var sum = 0;
+        for (var i = 0; i < input; i++)
         {
-            value = await context.CallActivityAsync<int>(nameof(NoopActivity), value);
+            sum += await context.CallActivityAsync<int>(nameof(EchoActivity), i);
         }
 
-        return value;
+        return sum;
     }
 }

@@ -1,6 +1,6 @@
 using Mage.Builds.Activities;
 using Mage.Builds.Records;
-using Mage.Testing;
+using Mage.Builds.Tests.Storage;
 
 namespace Mage.Builds.Tests.Activities;
 
@@ -36,9 +36,7 @@ public sealed class BuildTransitionsTests
 
     private static async Task<(BuildTransitions Transitions, RecordingObserver Observer, BuildRecord Build)> ArrangeAsync()
     {
-        var azurite = await TestAzurite.GetAsync();
-        var store = new BuildStore(azurite.Account, new BuildStorageNames(TestNames.Unique("tr")), TimeProvider.System);
-        await store.EnsureCreatedAsync(CancellationToken.None);
+        var store = await TestStorageClients.NewBuildStoreAsync("tr");
         var created = await store.CreateAsync(new NewBuild("svc", "v1", null, null, null), CancellationToken.None);
         var observer = new RecordingObserver();
         return (new BuildTransitions(store, [observer]), observer, created.Build);

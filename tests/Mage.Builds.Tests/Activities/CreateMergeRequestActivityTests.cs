@@ -9,6 +9,7 @@ using Mage.Builds.Orchestration;
 using Mage.Builds.Records;
 using Mage.Builds.Tests.Catalog;
 using Mage.Builds.Tests.CodeHosts;
+using Mage.Builds.Tests.Storage;
 using Mage.Testing;
 using Mage.Testing.GitLab;
 
@@ -30,9 +31,9 @@ public sealed class CreateMergeRequestActivityTests : IAsyncLifetime
         var azurite = await TestAzurite.GetAsync();
         var names = new BuildStorageNames(TestNames.Unique("mr"));
         _catalog = await CatalogTestStorage.CreateAsync();
-        _builds = new BuildStore(azurite.Account, names, TimeProvider.System);
-        _jobs = new JobStore(azurite.Account, names, TimeProvider.System);
-        _generated = new GeneratedCodeStore(azurite.Account, names);
+        _builds = new BuildStore(azurite.Clients(), names, TimeProvider.System);
+        _jobs = new JobStore(azurite.Clients(), names, TimeProvider.System);
+        _generated = new GeneratedCodeStore(azurite.Clients(), names);
         await Task.WhenAll(_builds.EnsureCreatedAsync(default), _jobs.EnsureCreatedAsync(default), _generated.EnsureCreatedAsync(default));
         _service = TestNames.Unique("svc");
     }

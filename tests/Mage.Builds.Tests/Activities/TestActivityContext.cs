@@ -1,4 +1,4 @@
-using Mage.Durable;
+using Microsoft.DurableTask;
 
 namespace Mage.Builds.Tests.Activities;
 
@@ -7,9 +7,5 @@ internal sealed class TestActivityContext(string instanceId, string name) : Task
 {
     public override string InstanceId => instanceId;
 
-    public override string Name => name;
-
-    public override CancellationToken CancellationToken => CancellationToken.None;
-
-    public override Task HeartbeatAsync() => Task.CompletedTask;
+    public override TaskName Name => name;
 }

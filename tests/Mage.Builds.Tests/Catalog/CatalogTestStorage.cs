@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Mage.Builds.Catalog;
 using Mage.Builds.Secrets;
+using Mage.Builds.Tests.Storage;
 using Mage.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -9,7 +10,7 @@ namespace Mage.Builds.Tests.Catalog;
 /// <summary>Catalog stores on the test run's Azurite with a task hub of their own.</summary>
 internal sealed class CatalogTestStorage
 {
-    private CatalogTestStorage(Mage.Storage.StorageAccount account, CatalogStorage storage, SecretProtector protector)
+    private CatalogTestStorage(Mage.Builds.Storage.StorageClients account, CatalogStorage storage, SecretProtector protector)
     {
         Account = account;
         Storage = storage;
@@ -20,7 +21,7 @@ internal sealed class CatalogTestStorage
         Objects = new ObjectStore(storage, NullLogger<ObjectStore>.Instance);
     }
 
-    public Mage.Storage.StorageAccount Account { get; }
+    public Mage.Builds.Storage.StorageClients Account { get; }
 
     public CatalogStorage Storage { get; }
 
@@ -38,7 +39,7 @@ internal sealed class CatalogTestStorage
     {
         var azurite = await TestAzurite.GetAsync();
         var options = new CatalogOptions { TaskHub = TestNames.Unique("cat"), ObjectsMaxBytes = objectsMaxBytes };
-        return new CatalogTestStorage(azurite.Account, new CatalogStorage(azurite.Account, options), new SecretProtector(RandomNumberGenerator.GetBytes(32)));
+        return new CatalogTestStorage(azurite.Clients(), new CatalogStorage(azurite.Clients(), options), new SecretProtector(RandomNumberGenerator.GetBytes(32)));
     }
 
     /// <summary>A second set of stores on the same tables, as another app instance would have.</summary>

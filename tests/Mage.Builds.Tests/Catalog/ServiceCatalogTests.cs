@@ -59,9 +59,9 @@ public sealed class ServiceCatalogTests
 
         await s.Services.PutAsync("api", Update(Token), CancellationToken.None);
 
-        var raw = await s.Account.GetTable(s.Storage.Options.ServicesTable).GetEntityAsync("service", "api");
+        var raw = (await s.Account.GetTable(s.Storage.Options.ServicesTable).GetEntityAsync<Azure.Data.Tables.TableEntity>("service", "api")).Value;
         Assert.NotNull(raw);
-        Assert.All(raw.Properties.Values, v => Assert.DoesNotContain("SuperSecret", v?.ToString() ?? "", StringComparison.Ordinal));
+        Assert.All(((IDictionary<string, object>)raw).Values, v => Assert.DoesNotContain("SuperSecret", v?.ToString() ?? "", StringComparison.Ordinal));
         Assert.StartsWith("v1:", raw.GetString("Token"), StringComparison.Ordinal);
         Assert.Equal(Token, await s.Services.GetRepositoryTokenAsync("api", CancellationToken.None));
     }

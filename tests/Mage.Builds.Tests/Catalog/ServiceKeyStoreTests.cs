@@ -14,9 +14,9 @@ public sealed class ServiceKeyStoreTests
         Assert.StartsWith(ServiceKeyStore.KeyPrefix, created.Key, StringComparison.Ordinal);
         Assert.True(created.Key.Length >= ServiceKeyStore.KeyPrefix.Length + 43, "at least 32 random bytes");
         Assert.Equal("api", await s.OtherInstance().Keys.FindServiceAsync(created.Key, CancellationToken.None));
-        await foreach (var entity in s.Account.GetTable(s.Storage.Options.ServiceKeysTable).QueryAsync())
+        await foreach (var entity in s.Account.GetTable(s.Storage.Options.ServiceKeysTable).QueryAsync<Azure.Data.Tables.TableEntity>())
         {
-            Assert.DoesNotContain(created.Key, entity.RowKey + string.Join("|", entity.Properties.Values), StringComparison.Ordinal);
+            Assert.DoesNotContain(created.Key, entity.RowKey + string.Join("|", ((IDictionary<string, object>)entity).Values), StringComparison.Ordinal);
         }
     }
 

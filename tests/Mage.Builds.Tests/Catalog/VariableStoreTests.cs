@@ -29,11 +29,11 @@ public sealed class VariableStoreTests
         await s.Variables.PutAsync("api", "DEPLOY_TOKEN", "s3cr3t-value", masked: true, CancellationToken.None);
         var table = s.Account.GetTable(s.Storage.Options.VariablesTable);
 
-        var raw = await table.GetEntityAsync("api", "DEPLOY_TOKEN");
+        var raw = (await table.GetEntityAsync<Azure.Data.Tables.TableEntity>("api", "DEPLOY_TOKEN")).Value;
         Assert.DoesNotContain("s3cr3t", raw!.GetString("Value"), StringComparison.Ordinal);
 
         // A ciphertext copied to another record does not decrypt there.
-        var copy = new Mage.Storage.Tables.TableEntity("api", "STOLEN") { ["Value"] = raw.GetString("Value"), ["Masked"] = true };
+        var copy = new Azure.Data.Tables.TableEntity("api", "STOLEN") { ["Value"] = raw.GetString("Value"), ["Masked"] = true };
         await table.UpsertEntityAsync(copy);
         await Assert.ThrowsAsync<Mage.Builds.Secrets.SecretUnprotectException>(() => s.Variables.GetForBuildAsync("api", CancellationToken.None));
     }

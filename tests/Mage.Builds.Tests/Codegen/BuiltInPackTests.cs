@@ -46,6 +46,19 @@ public sealed partial class BuiltInPackTests(ITestOutputHelper output)
         Assert.Contains(files, f => f.Path == "tests/Notes.Tests/NoteEndpointsTests.cs");
     }
 
+    [Fact]
+    public void Render_NoEntityExposedAndNoEndpoints_LeavesOutTheEndpointsNamespace()
+    {
+        var minimal = SampleServices.Minimal();
+        var service = minimal with { Entities = [minimal.Entities[0] with { Operations = [] }] };
+
+        var files = TemplateRenderer.Render(Packs.Load(BuiltInPacks.DefaultPack), service);
+
+        Assert.DoesNotContain(files, f => f.Path.Contains("/Endpoints/", StringComparison.Ordinal));
+        var program = System.Text.Encoding.UTF8.GetString(files.Single(f => f.Path == "src/Notes/Program.cs").Content);
+        Assert.DoesNotContain("using Notes.Endpoints;", program, StringComparison.Ordinal);
+    }
+
     // The pack's promise: what it generates builds with warnings as errors and its own tests pass.
     [Theory]
     [InlineData("shop")]

@@ -12,8 +12,9 @@ using Mage.Builds.Records;
 using Mage.Builds.Tests.Catalog;
 using Mage.Builds.Tests.Configuration;
 using Mage.Builds.Tests.Drivers;
-using Mage.Durable;
+using Mage.Builds.Tests.Storage;
 using Mage.Testing;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Mage.Builds.Tests.Codegen;
@@ -63,7 +64,7 @@ public sealed class GenerateCodeActivityTests : IDisposable
     {
         var setup = await SetupAsync();
         using var pack = new PackFolder("name: broken\ndescription: d\nversion: 1\nsupports: [crud]\n")
-            .Write("templates/a.txt.hbs", "ok\n{{#each entities}}\n");
+            .Write("templates/a.txt.scriban", "ok\n{{ for e in entities }}\n");
         var bare = CommitToBareRepository(pack.Root);
         var text = ConfigurationSamples.Minimal.Replace("pack: aspnet-minimal-api", $"pack: {{ git: \"file://{bare}\", ref: main }}", StringComparison.Ordinal);
         var version = (await setup.Configurations.SaveAsync("orders", text, CancellationToken.None)).Version;
@@ -71,8 +72,10 @@ public sealed class GenerateCodeActivityTests : IDisposable
         var result = await setup.Activity.RunAsync(new Context(), setup.Input(version));
 
         Assert.False(result.Succeeded);
-        Assert.Contains("templates/a.txt.hbs:2", result.Error, StringComparison.Ordinal);
-        Assert.Contains("templates/a.txt.hbs:2", await setup.LogAsync(), StringComparison.Ordinal);
+        // The unclosed for is reported where its end was due: the end of the template, line 2, column 24.
+        Assert.StartsWith("templates/a.txt.scriban:2:24: ", result.Error, StringComparison.Ordinal);
+        Assert.Contains("<end> statement was not found in: for", result.Error, StringComparison.Ordinal);
+        Assert.Contains("[mage] code generation failed: templates/a.txt.scriban:2:24: ", await setup.LogAsync(), StringComparison.Ordinal);
         Assert.Null(await setup.Generated.LoadAsync("orders", 7, CancellationToken.None));
     }
 
@@ -96,19 +99,34 @@ public sealed class GenerateCodeActivityTests : IDisposable
     public async Task RunAsync_UploadedPack_IsUnpackedAndRendered()
     {
         var setup = await SetupAsync();
-        using var pack = new PackFolder().Write("templates/{{entity.kebabName}}.txt.hbs", "{{entity.name}} {{entity.key.csharpType}}\n");
-        using var archive = new MemoryStream();
-        await System.IO.Compression.ZipFile.CreateFromDirectoryAsync(pack.Root, archive, System.IO.Compression.CompressionLevel.Fastest, includeBaseDirectory: true);
-        archive.Position = 0;
-        await setup.Objects.UploadAsync("orders", "pack.zip", archive, archive.Length, "application/zip", CancellationToken.None);
-        var text = ConfigurationSamples.Minimal.Replace("pack: aspnet-minimal-api", "pack: { object: pack.zip }", StringComparison.Ordinal);
-        var version = (await setup.Configurations.SaveAsync("orders", text, CancellationToken.None)).Version;
+        using var pack = new PackFolder().Write("templates/{{ entity.kebab_name }}.txt.scriban", "{{ entity.name }} {{ entity.key.csharp_type }}\n");
+        var version = await SaveWithUploadedPackAsync(setup, pack);
 
         var result = await setup.Activity.RunAsync(new Context(), setup.Input(version));
 
         Assert.True(result.Succeeded, result.Error);
         var file = Assert.Single((await setup.Generated.LoadAsync("orders", 7, CancellationToken.None))!);
         Assert.Equal(("customer.txt", "Customer Guid\n"), (file.Path, Encoding.UTF8.GetString(file.Content)));
+    }
+
+    [Fact]
+    public async Task RunAsync_UploadedPackWithEndlessLoop_FailsAtTheLoopsPositionAndWritesNothing()
+    {
+        var setup = await SetupAsync();
+        using var pack = new PackFolder()
+            .Write("templates/a.txt", "copied")
+            .Write("templates/b.txt.scriban", "ok\n{{ while true }}x{{ end }}\n");
+        var version = await SaveWithUploadedPackAsync(setup, pack);
+        var watch = Stopwatch.StartNew();
+
+        var result = await setup.Activity.RunAsync(new Context(), setup.Input(version));
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
+        Assert.False(result.Succeeded);
+        Assert.StartsWith("templates/b.txt.scriban:2:4: ", result.Error, StringComparison.Ordinal);
+        Assert.Contains("[mage] code generation failed: templates/b.txt.scriban:2:4: ", await setup.LogAsync(), StringComparison.Ordinal);
+        Assert.Null(await setup.Generated.LoadAsync("orders", 7, CancellationToken.None));
+        Assert.False(Directory.Exists(Path.Combine(setup.Workspace, "generated")));
     }
 
     [Fact]
@@ -124,16 +142,27 @@ public sealed class GenerateCodeActivityTests : IDisposable
         Assert.Contains("PUT /api/services/orders/objects/missing.tar.gz", result.Error, StringComparison.Ordinal);
     }
 
+    /// <summary>Uploads <paramref name="pack"/> as the service object pack.zip and saves a configuration naming it; returns its version.</summary>
+    private static async Task<long> SaveWithUploadedPackAsync(Setup setup, PackFolder pack)
+    {
+        using var archive = new MemoryStream();
+        await System.IO.Compression.ZipFile.CreateFromDirectoryAsync(pack.Root, archive, System.IO.Compression.CompressionLevel.Fastest, includeBaseDirectory: true);
+        archive.Position = 0;
+        await setup.Objects.UploadAsync("orders", "pack.zip", archive, archive.Length, "application/zip", CancellationToken.None);
+        var text = ConfigurationSamples.Minimal.Replace("pack: aspnet-minimal-api", "pack: { object: pack.zip }", StringComparison.Ordinal);
+        return (await setup.Configurations.SaveAsync("orders", text, CancellationToken.None)).Version;
+    }
+
     private async Task<Setup> SetupAsync()
     {
         var azurite = await TestAzurite.GetAsync();
         var hub = TestNames.Unique("gen");
         var names = new BuildStorageNames(hub);
         var catalog = await CatalogTestStorage.CreateAsync();
-        var configurations = new ConfigurationStore(azurite.Account, new ConfigurationStorageNames(hub), TimeProvider.System, NullLogger<ConfigurationStore>.Instance);
-        var generated = new GeneratedCodeStore(azurite.Account, names);
+        var configurations = new ConfigurationStore(azurite.Clients(), new ConfigurationStorageNames(hub), TimeProvider.System, NullLogger<ConfigurationStore>.Instance);
+        var generated = new GeneratedCodeStore(azurite.Clients(), names);
         await generated.EnsureCreatedAsync(CancellationToken.None);
-        var logs = new JobLogs(azurite.Account, names, new MageOptions { TaskHub = hub });
+        var logs = new JobLogs(azurite.Clients(), names, new MageOptions { TaskHub = hub });
         await logs.EnsureCreatedAsync(CancellationToken.None);
         var builtIns = BuiltInPacks.FromAppDirectory();
         var resolver = new TemplatePackResolver(builtIns, catalog.Objects, new JobProcess(new RunningJobRegistry(TimeSpan.FromSeconds(1))), NullLogger<Mage.Builds.Sources.GitSourceCloner>.Instance);
@@ -174,20 +203,16 @@ public sealed class GenerateCodeActivityTests : IDisposable
         public const string BuildId = "orders-7-abcdef";
 
         public GenerateCodeInput Input(long version) =>
-            new(BuildId, new DriverLease(new DriverHandle("local", BuildId, Workspace), "worker-queue"), version);
+            new(BuildId, new DriverLease(new DriverHandle("local", BuildId, Workspace)), version);
 
         public async Task<string> LogAsync() =>
-            (await Logs.BlobFor("orders", 7, "create-driver").DownloadAsync(cancellationToken: CancellationToken.None)).ToString();
+            (await Logs.BlobFor("orders", 7, "create-driver").DownloadContentAsync(CancellationToken.None)).Value.Content.ToString();
     }
 
     private sealed class Context : TaskActivityContext
     {
         public override string InstanceId => Setup.BuildId;
 
-        public override string Name => nameof(GenerateCodeActivity);
-
-        public override CancellationToken CancellationToken => CancellationToken.None;
-
-        public override Task HeartbeatAsync() => Task.CompletedTask;
+        public override TaskName Name => nameof(GenerateCodeActivity);
     }
 }

@@ -1,19 +1,14 @@
 using Mage.Builds.Codegen;
 using Mage.Builds.Records;
-using Mage.Testing;
+using Mage.Builds.Tests.Storage;
 
 namespace Mage.Builds.Tests.Codegen;
 
 /// <summary>The blob home of generated code, on Azurite.</summary>
 public sealed class GeneratedCodeStoreTests
 {
-    private static async Task<GeneratedCodeStore> StoreAsync()
-    {
-        var azurite = await TestAzurite.GetAsync();
-        var store = new GeneratedCodeStore(azurite.Account, new BuildStorageNames(TestNames.Unique("gen")));
-        await store.EnsureCreatedAsync(default);
-        return store;
-    }
+    private static Task<GeneratedCodeStore> StoreAsync() =>
+        TestStorageClients.NewStoreAsync("gen", (clients, names) => new GeneratedCodeStore(clients, names), (store, ct) => store.EnsureCreatedAsync(ct));
 
     [Fact]
     public async Task LoadAsync_AfterSave_SameFilesSameBytesSameOrder()

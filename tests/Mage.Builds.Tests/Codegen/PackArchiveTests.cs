@@ -11,7 +11,7 @@ public sealed class PackArchiveTests
     [Fact]
     public async Task ExtractAsync_TarGzOfAPackFolder_LoadsThePack()
     {
-        using var pack = new PackFolder().Write("templates/a.txt.hbs", "{{service.name}}");
+        using var pack = new PackFolder().Write("templates/a.txt.scriban", "{{ service.name }}");
         using var output = new TempFolder();
         using var archive = new MemoryStream();
         await using (var gzip = new GZipStream(archive, CompressionLevel.Fastest, leaveOpen: true))

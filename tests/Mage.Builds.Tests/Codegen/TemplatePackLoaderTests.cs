@@ -30,22 +30,23 @@ public sealed class TemplatePackLoaderTests
     }
 
     [Fact]
-    public void Load_UnclosedBlock_NamesTheFileAndTheLineOfTheBlock()
+    public void Load_UnclosedBlock_NamesTheFileTheBlockAndWhereItShouldEnd()
     {
-        using var pack = new PackFolder().Write("templates/README.md.hbs", "# {{service.name}}\n\n{{#each entities}}\n- {{name}}\n");
+        using var pack = new PackFolder().Write("templates/README.md.scriban", "# {{ service.name }}\n\n{{ for e in entities }}\n- {{ e.name }}\n");
 
         var error = Assert.Throws<TemplatePackException>(() => TemplatePackLoader.Load(pack.Root, "test"));
 
         var problem = Assert.Single(error.Problems);
-        Assert.Equal("templates/README.md.hbs", problem.File);
-        Assert.Equal(3, problem.Line);
-        Assert.Contains("templates/README.md.hbs:3", error.Message, StringComparison.Ordinal);
+        Assert.Equal("templates/README.md.scriban", problem.File);
+        Assert.Equal(4, problem.Line);
+        Assert.Contains("<end> statement was not found in: for", problem.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"templates/README.md.scriban:4:{problem.Column}: ", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Load_CloseWithoutOpen_NamesTheLineOfTheClose()
     {
-        using var pack = new PackFolder().Write("templates/a.txt.hbs", "one\ntwo\n{{/if}}\n");
+        using var pack = new PackFolder().Write("templates/a.txt.scriban", "one\ntwo\n{{ end }}\n");
 
         var error = Assert.Throws<TemplatePackException>(() => TemplatePackLoader.Load(pack.Root, "test"));
 
@@ -53,26 +54,50 @@ public sealed class TemplatePackLoaderTests
     }
 
     [Fact]
-    public void Load_UnterminatedExpression_UsesTheParsersPosition()
+    public void Load_IncompleteExpression_UsesTheParsersLineAndColumn()
     {
-        using var pack = new PackFolder().Write("templates/a.txt.hbs", "one\ntwo\nthree {{service.name\n");
+        using var pack = new PackFolder().Write("templates/a.txt.scriban", "one\ntwo\nthree {{ service.name + }}\n");
 
         var error = Assert.Throws<TemplatePackException>(() => TemplatePackLoader.Load(pack.Root, "test"));
 
+        // The operand is missing where "}}" stands: line 3, column 25.
         var problem = Assert.Single(error.Problems);
-        Assert.True(problem.Line >= 3, $"line {problem.Line}: {problem.Message}");
+        Assert.Equal((3, 25), (problem.Line, problem.Column));
     }
 
     [Fact]
     public void Load_TwoBrokenTemplates_ReportsBoth()
     {
         using var pack = new PackFolder()
-            .Write("templates/a.txt.hbs", "{{#if x}}\n")
-            .Write("templates/b.txt.hbs", "{{/each}}\n");
+            .Write("templates/a.txt.scriban", "{{ if x }}\n")
+            .Write("templates/b.txt.scriban", "{{ end }}\n");
 
         var error = Assert.Throws<TemplatePackException>(() => TemplatePackLoader.Load(pack.Root, "test"));
 
-        Assert.Equal(["templates/a.txt.hbs", "templates/b.txt.hbs"], error.Problems.Select(p => p.File));
+        Assert.Equal(["templates/a.txt.scriban", "templates/b.txt.scriban"], error.Problems.Select(p => p.File));
+    }
+
+    [Fact]
+    public void Load_BrokenPartial_NamesThePartialAndLine()
+    {
+        using var pack = new PackFolder()
+            .Write("partials/header.scriban", "// header\n{{ if }}\n")
+            .Write("templates/a.txt", "a");
+
+        var error = Assert.Throws<TemplatePackException>(() => TemplatePackLoader.Load(pack.Root, "test"));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal(("partials/header.scriban", 2), (problem.File, problem.Line));
+    }
+
+    [Fact]
+    public void Load_BrokenPathTemplate_NamesTheFile()
+    {
+        using var pack = new PackFolder().Write("templates/{{ 1 + }}.txt", "a");
+
+        var error = Assert.Throws<TemplatePackException>(() => TemplatePackLoader.Load(pack.Root, "test"));
+
+        Assert.Contains("not a valid path template", Assert.Single(error.Problems).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Mage.Builds.Configuration;
+using Mage.Builds.Tests.Storage;
 using Mage.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -11,7 +12,7 @@ public sealed class ConfigurationStoreTests
     private static async Task<ConfigurationStore> CreateAsync(string? hub = null)
     {
         var azurite = await TestAzurite.GetAsync();
-        return new ConfigurationStore(azurite.Account, new ConfigurationStorageNames(hub ?? TestNames.Unique("cfg")), TimeProvider.System, NullLogger<ConfigurationStore>.Instance);
+        return new ConfigurationStore(azurite.Clients(), new ConfigurationStorageNames(hub ?? TestNames.Unique("cfg")), TimeProvider.System, NullLogger<ConfigurationStore>.Instance);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using Mage.Durable.Diagnostics;
+using Mage.Builds.Tests.Orchestration.Determinism;
 using Mage.Testing;
 
 namespace Mage.Builds.Tests.Orchestration;

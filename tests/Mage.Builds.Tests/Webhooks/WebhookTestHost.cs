@@ -4,6 +4,7 @@ using Mage.Builds.Catalog;
 using Mage.Builds.Records;
 using Mage.Builds.Secrets;
 using Mage.Builds.Webhooks;
+using Mage.Builds.Tests.Storage;
 using Mage.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,7 +44,7 @@ internal sealed class WebhookTestHost : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<TimeProvider>(clock);
-        builder.Services.AddSingleton(azurite.Account);
+        builder.Services.AddSingleton(azurite.Clients());
         builder.Services.AddSingleton(storage.Protector);
         builder.Services.AddSingleton(new CatalogOptions { TaskHub = storage.TaskHub });
         builder.Services.AddSingleton<CatalogStorage>();

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Mage.Builds.Records;
 using Mage.Cli.Tests.Infrastructure;
-using Mage.Storage;
+using Mage.Builds.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Mage.Cli.Tests.Commands;
@@ -125,7 +125,7 @@ public sealed class ArtifactsCommandTests(MageAppFixture mage) : IClassFixture<M
     {
         var services = mage.App.Services;
         var artifact = (await services.GetRequiredService<ArtifactStore>().ListAsync(service, 1, CancellationToken.None)).Single(a => a.Name == name);
-        var container = services.GetRequiredService<StorageAccount>().GetBlobContainer(services.GetRequiredService<BuildStorageNames>().ArtifactsContainer);
-        await container.GetBlob(artifact.BlobName).UploadAsync(BinaryData.FromBytes(content));
+        var container = services.GetRequiredService<StorageClients>().GetBlobContainer(services.GetRequiredService<BuildStorageNames>().ArtifactsContainer);
+        await container.GetBlobClient(artifact.BlobName).UploadAsync(BinaryData.FromBytes(content), overwrite: true);
     }
 }

@@ -143,7 +143,8 @@ public sealed class SubmitCommandTests(MageAppFixture mage) : IClassFixture<Mage
         var result = await mage.RunAsync("submit", "--service", "no-such-service", "--tag", "v1", "--manifest", manifest.Path);
 
         Assert.True(result.ExitCode == 3, result.ToString());
-        Assert.Equal("mage: Not Found (404): service no-such-service does not exist.", result.Error.TrimEnd());
+        Assert.StartsWith("mage: Not Found (404): service no-such-service does not exist.", result.Error.TrimEnd(), StringComparison.Ordinal);
+        Assert.Contains("GET /api/services", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,15 +1,26 @@
+using Mage.Azurite;
 using Mage.Testing;
+using Mage.Testing.Prerequisites;
 
 namespace Mage.Dashboard.Tests.Infrastructure;
 
 /// <summary>
 /// What the browser scenarios need on the machine: Chromium (the Debian package) and
-/// playwright-core in <c>browser/node_modules</c> (installed here with <c>npm ci</c> when missing).
-/// A missing Chromium fails the tests with how to install it; they never pass without a browser.
+/// playwright-core in <c>browser/node_modules</c> (installed here with <c>npm ci</c> when missing,
+/// safely when several processes start at once). Without Chromium the tests are skipped with how
+/// to install it (<see cref="BrowserFactAttribute"/>); they never pass without a browser.
 /// </summary>
 public static class BrowserTools
 {
-    private static readonly SemaphoreSlim InstallLock = new(1, 1);
+    /// <summary>Chromium, as a test prerequisite.</summary>
+    public static readonly TestPrerequisite Chromium = new(
+        "Chromium",
+        "the dashboard's browser tests",
+        "sudo apt-get install -y chromium (or point MAGE_CHROMIUM at a Chromium executable)",
+        () => File.Exists(ChromiumPath) ? null : $"nothing at {ChromiumPath}");
+
+    /// <summary>True when Chromium is here, so the browser tests can run.</summary>
+    public static bool ChromiumPresent => File.Exists(ChromiumPath);
 
     /// <summary>The folder of the scenarios, package.json and its lock file.</summary>
     public static string BrowserFolder => Path.Combine(RepositoryRoot.Find(), "tests", "Mage.Dashboard.Tests", "browser");
@@ -20,31 +31,18 @@ public static class BrowserTools
     /// <summary>Throws with the fix when Chromium, node or playwright-core cannot be had.</summary>
     public static async Task EnsureAsync()
     {
-        if (!File.Exists(ChromiumPath))
+        if (Chromium.MissingReason() is { } missing)
         {
-            throw new InvalidOperationException(
-                $"Chromium is missing at {ChromiumPath}: the dashboard's browser tests need it. Install it with `apt-get install -y chromium` "
-                + "(the Debian package; .ci/run does this), or point MAGE_CHROMIUM at a Chromium executable.");
+            throw new InvalidOperationException(missing);
         }
 
-        await InstallLock.WaitAsync();
         try
         {
-            if (File.Exists(Path.Combine(BrowserFolder, "node_modules", "playwright-core", "package.json")))
-            {
-                return;
-            }
-
-            var (exitCode, output) = await ProcessRunner.RunAsync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], BrowserFolder,
-                new Dictionary<string, string>(), TimeSpan.FromMinutes(5));
-            if (exitCode != 0)
-            {
-                throw new InvalidOperationException($"npm ci in {BrowserFolder} failed ({exitCode}); playwright-core is needed for the browser tests:\n{output}");
-            }
+            await NodePackagesInstaller.EnsureInstalledAsync(BrowserFolder, TimeSpan.FromMinutes(5));
         }
-        finally
+        catch (InvalidOperationException e)
         {
-            InstallLock.Release();
+            throw new InvalidOperationException($"playwright-core is needed for the browser tests: {e.Message}", e);
         }
     }
 }

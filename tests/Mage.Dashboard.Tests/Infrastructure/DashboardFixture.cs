@@ -14,6 +14,13 @@ public sealed class DashboardFixture : IAsyncLifetime
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
+        // Without Chromium every test is skipped (or, under MAGE_REQUIRE_ALL_TESTS, fails at
+        // discovery): starting the app and installing playwright-core would be wasted.
+        if (!BrowserTools.ChromiumPresent)
+        {
+            return;
+        }
+
         await BrowserTools.EnsureAsync();
         _app = await DashboardApp.StartAsync();
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Mage.Azurite;
 using Mage.Functions.Endpoints;
 using Mage.Functions.Tests.Infrastructure;
 
@@ -30,7 +31,7 @@ public sealed class HealthEndpointsTests
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        var dead = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Mage.Storage.StorageAccount.DevelopmentAccountKey};BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{port}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
+        var dead = $"DefaultEndpointsProtocol=http;AccountName={AzuriteLauncher.DevelopmentAccountName};AccountKey={AzuriteLauncher.DevelopmentAccountKey};BlobEndpoint=http://127.0.0.1:{port}/{AzuriteLauncher.DevelopmentAccountName};QueueEndpoint=http://127.0.0.1:{port}/{AzuriteLauncher.DevelopmentAccountName};TableEndpoint=http://127.0.0.1:{port}/{AzuriteLauncher.DevelopmentAccountName};";
         await using var app = await MageAppFactory.CreateAsync(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = dead });
         using var client = app.CreateClient();
 

@@ -21,6 +21,9 @@ public sealed class MageAppFactory : WebApplicationFactory<Program>
     /// <summary>The task hub (table, queue and container prefix) of this instance.</summary>
     public string TaskHub => _settings["Mage:TaskHub"]!;
 
+    /// <summary>Where this instance's drivers create workspaces (<c>Mage:WorkRoot</c>).</summary>
+    public string WorkRoot => _settings["Mage:WorkRoot"]!;
+
     /// <summary>Creates an app on the shared Azurite; <paramref name="overrides"/> replace or add settings.</summary>
     public static async Task<MageAppFactory> CreateAsync(IDictionary<string, string?>? overrides = null)
     {

@@ -21,26 +21,29 @@ public static partial class TemplateModel
             throw new ArgumentException("the service configuration cannot be generated: " + string.Join("; ", problems), nameof(service));
         }
 
-        var spellFlags = SpellNames.All.ToDictionary(Naming.Camel, _ => (object?)false, StringComparer.Ordinal);
+        var spellFlags = SpellNames.All.ToDictionary(Naming.Snake, _ => (object?)false, StringComparer.Ordinal);
         foreach (var spell in service.Spells)
         {
-            spellFlags[Naming.Camel(spell.Name)] = true;
+            spellFlags[Naming.Snake(spell.Name)] = true;
         }
 
         var on = service.Spells.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         var calls = service.HttpCalls.Select(CallModel).ToList<object?>();
+        var exposed = service.Entities.Select(e => EntityModel(e, on)).Where(e => (bool)e["has_operations"]!).ToList<object?>();
         return new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["service"] = Names(service.Name).With("description", service.Description),
             ["entities"] = service.Entities.Select(e => EntityModel(e, on)).ToList<object?>(),
-            ["exposedEntities"] = service.Entities.Select(e => EntityModel(e, on)).Where(e => (bool)e["hasOperations"]!).ToList<object?>(),
+            ["exposed_entities"] = exposed,
+            // Scriban counts an empty list as true, so templates test this flag, not the list.
+            ["has_exposed_entities"] = exposed.Count > 0,
             ["spells"] = spellFlags,
-            ["spellList"] = service.Spells.Select(s => Names(s.Name).With("settings", SortedSettings(s.Settings))).ToList<object?>(),
-            ["httpCalls"] = calls,
-            ["hasHttpCalls"] = calls.Count > 0,
-            ["hasProtectedCalls"] = service.HttpCalls.Any(c => c.Protected),
+            ["spell_list"] = service.Spells.Select(s => Names(s.Name).With("settings", SortedSettings(s.Settings))).ToList<object?>(),
+            ["http_calls"] = calls,
+            ["has_http_calls"] = calls.Count > 0,
+            ["has_protected_calls"] = service.HttpCalls.Any(c => c.Protected),
             ["endpoints"] = service.Endpoints.Select(EndpointModel).ToList<object?>(),
-            ["hasEndpoints"] = service.Endpoints.Count > 0,
+            ["has_endpoints"] = service.Endpoints.Count > 0,
         };
     }
 
@@ -96,19 +99,19 @@ public static partial class TemplateModel
         return Names(entity.Name)
             .With("route", entity.Route ?? "/" + Naming.Kebab(plural))
             .With("ops", AllOperations.ToDictionary(o => o, o => (object?)operations.Contains(o, StringComparer.Ordinal), StringComparer.Ordinal))
-            .With("hasOperations", operations.Count > 0)
-            .With("hasItemOperations", operations.Any(o => o is "get" or "update" or "delete"))
+            .With("has_operations", operations.Count > 0)
+            .With("has_item_operations", operations.Any(o => o is "get" or "update" or "delete"))
             .With("cached", cached)
             .With("audit", AllOperations.ToDictionary(o => o, o => (object?)audited.Contains(o, StringComparer.Ordinal), StringComparer.Ordinal))
             .With("audited", audited.Count > 0)
-            .With("pluralPascalName", plural)
-            .With("pluralCamelName", Naming.Camel(plural))
-            .With("pluralKebabName", Naming.Kebab(plural))
+            .With("plural_pascal_name", plural)
+            .With("plural_camel_name", Naming.Camel(plural))
+            .With("plural_kebab_name", Naming.Kebab(plural))
             .With("fields", fields.ToList<object?>())
             .With("key", fields.Single(f => (bool)f["key"]!))
-            .With("valueFields", fields.Where(f => !(bool)f["key"]!).ToList<object?>())
-            .With("canSample", fields.All(f => f["csharpSample"] is not null))
-            .With("rejectsEmpty", entity.Fields.Any(f => f.Required && !f.Key) || entity.Fields.Any(f => f.Key && f.Type == "string"));
+            .With("value_fields", fields.Where(f => !(bool)f["key"]!).ToList<object?>())
+            .With("can_sample", fields.All(f => f["csharp_sample"] is not null))
+            .With("rejects_empty", entity.Fields.Any(f => f.Required && !f.Key) || entity.Fields.Any(f => f.Key && f.Type == "string"));
     }
 
     private static Dictionary<string, object?> FieldModel(CodegenField field)
@@ -117,30 +120,30 @@ public static partial class TemplateModel
         var numeric = FieldTypes.IsNumeric(field.Type);
         return Names(field.Name)
             .With("type", field.Type)
-            .With("csharpType", csharp)
+            .With("csharp_type", csharp)
             .With("key", field.Key)
             .With("required", field.Required || field.Key)
-            .With("isString", field.Type == "string")
-            .With("isNumeric", numeric)
-            .With("minLength", field.MinLength)
-            .With("maxLength", field.MaxLength)
+            .With("is_string", field.Type == "string")
+            .With("is_numeric", numeric)
+            .With("min_length", field.MinLength)
+            .With("max_length", field.MaxLength)
             .With("min", field.Min is { } min && numeric ? FieldTypes.NumberLiteral(field.Type, min) : null)
             .With("max", field.Max is { } max && numeric ? FieldTypes.NumberLiteral(field.Type, max) : null)
             .With("pattern", field.Pattern)
             .With("example", field.Example)
-            .With("isGuid", field.Type == "guid")
-            .With("isEnum", field.Type == "enum")
+            .With("is_guid", field.Type == "guid")
+            .With("is_enum", field.Type == "enum")
             .With("values", (field.Values ?? []).ToList<object?>())
-            .With("isInteger", field.Type is "int" or "long")
-            .With("csharpSample", FieldSamples.CSharp(field))
-            .With("hasRules", field.Required || field.MinLength is not null || field.MaxLength is not null || field.Min is not null || field.Max is not null || field.Pattern is not null);
+            .With("is_integer", field.Type is "int" or "long")
+            .With("csharp_sample", FieldSamples.CSharp(field))
+            .With("has_rules", field.Required || field.MinLength is not null || field.MaxLength is not null || field.Min is not null || field.Max is not null || field.Pattern is not null);
     }
 
     private static Dictionary<string, object?> CallModel(CodegenHttpCall call) => Names(call.Name)
         .With("mode", call.Mode)
-        .With("isSeries", call.Mode == "series")
-        .With("isParallel", call.Mode == "parallel")
-        .With("timeoutSeconds", call.TimeoutSeconds)
+        .With("is_series", call.Mode == "series")
+        .With("is_parallel", call.Mode == "parallel")
+        .With("timeout_seconds", call.TimeoutSeconds)
         .With("protected", call.Protected)
         .With("parameters", Parameters(string.Concat(call.Requests.Select(r => r.Url))).ToList<object?>())
         .With("requests", call.Requests.Select(r => Names(r.Name).With("method", r.Method).With("url", r.Url)).ToList<object?>());
@@ -148,7 +151,7 @@ public static partial class TemplateModel
     private static Dictionary<string, object?> EndpointModel(CodegenEndpoint endpoint) => Names(endpoint.Name)
         .With("method", endpoint.Method)
         .With("route", endpoint.Route)
-        .With("sampleRoute", RouteParameter().Replace(endpoint.Route, "1"))
+        .With("sample_route", RouteParameter().Replace(endpoint.Route, "1"))
         .With("description", endpoint.Description)
         .With("calls", endpoint.Calls is null ? null : Names(endpoint.Calls));
 
@@ -161,10 +164,10 @@ public static partial class TemplateModel
     private static Dictionary<string, object?> Names(string name) => new(StringComparer.Ordinal)
     {
         ["name"] = name,
-        ["pascalName"] = Naming.Pascal(name),
-        ["camelName"] = Naming.Camel(name),
-        ["kebabName"] = Naming.Kebab(name),
-        ["snakeName"] = Naming.Snake(name),
+        ["pascal_name"] = Naming.Pascal(name),
+        ["camel_name"] = Naming.Camel(name),
+        ["kebab_name"] = Naming.Kebab(name),
+        ["snake_name"] = Naming.Snake(name),
     };
 
     private static SortedDictionary<string, object?> SortedSettings(IReadOnlyDictionary<string, string> settings) =>

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Mage.Storage;
-using Mage.Storage.Blobs;
-using Mage.Storage.Tables;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Mage.Builds.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Mage.Builds.Configuration;
@@ -32,13 +33,13 @@ public sealed partial class ConfigurationStore
     private readonly OnceUntilSucceeded _created;
 
     /// <summary>Creates the store; sends no request.</summary>
-    public ConfigurationStore(StorageAccount account, ConfigurationStorageNames names, TimeProvider time, ILogger<ConfigurationStore> logger)
+    public ConfigurationStore(StorageClients account, ConfigurationStorageNames names, TimeProvider time, ILogger<ConfigurationStore> logger)
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(names);
         _table = account.GetTable(names.Table);
         _container = account.GetBlobContainer(names.Container);
-        _created = new OnceUntilSucceeded(() => Task.WhenAll(_table.CreateIfNotExistsAsync(CancellationToken.None), _container.CreateIfNotExistsAsync(CancellationToken.None)));
+        _created = new OnceUntilSucceeded(() => Task.WhenAll(_table.CreateIfNotExistsAsync(CancellationToken.None), _container.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None)));
         _time = time;
         _logger = logger;
     }
@@ -60,12 +61,12 @@ public sealed partial class ConfigurationStore
         if (bytes.Length > InlineLimitBytes)
         {
             blobName = $"{service}/{sha}";
-            await _container.GetBlob(blobName).UploadAsync(BinaryData.FromBytes(bytes), cancellationToken: cancellationToken);
+            await _container.GetBlobClient(blobName).UploadAsync(BinaryData.FromBytes(bytes), overwrite: true, cancellationToken);
         }
 
         for (var attempt = 1; ; attempt++)
         {
-            var counter = await _table.GetEntityAsync(service, CounterRow, cancellationToken: cancellationToken);
+            var counter = await _table.GetEntityOrNullAsync(service, CounterRow, cancellationToken: cancellationToken);
             var version = (counter?.GetInt64("Last") ?? 0) + 1;
             var saved = new SavedConfiguration(service, version, _time.GetUtcNow(), sha, bytes.Length, FormatOf(text));
             var row = ToEntity(saved, blobName is null ? text : null, blobName);
@@ -79,7 +80,7 @@ public sealed partial class ConfigurationStore
                 ConfigurationLog.Saved(_logger, service, version, bytes.Length, sha);
                 return saved;
             }
-            catch (StorageException ex) when (ex.Status is 409 or 412 && attempt < MaxAttempts)
+            catch (RequestFailedException ex) when (ex.IsConcurrencyConflict() && attempt < MaxAttempts)
             {
                 // Another save took this version first: read the counter again.
                 ConfigurationLog.SaveRaced(_logger, service, version, attempt);
@@ -92,7 +93,7 @@ public sealed partial class ConfigurationStore
     public async Task<long?> GetLatestVersionAsync(string service, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken);
-        var counter = await _table.GetEntityAsync(service, CounterRow, cancellationToken: cancellationToken);
+        var counter = await _table.GetEntityOrNullAsync(service, CounterRow, cancellationToken: cancellationToken);
         return counter?.GetInt64("Last");
     }
 
@@ -110,7 +111,7 @@ public sealed partial class ConfigurationStore
         }
 
         await EnsureCreatedAsync(cancellationToken);
-        var entity = await _table.GetEntityAsync(service, RowKey(wanted), cancellationToken: cancellationToken);
+        var entity = await _table.GetEntityOrNullAsync(service, RowKey(wanted), cancellationToken: cancellationToken);
         if (entity is null)
         {
             return null;
@@ -120,7 +121,7 @@ public sealed partial class ConfigurationStore
         var text = entity.GetString("Text");
         if (entity.GetString("Blob") is { } blob)
         {
-            text = (await _container.GetBlob(blob).DownloadAsync(cancellationToken: cancellationToken)).ToString();
+            text = (await _container.GetBlobClient(blob).DownloadContentAsync(cancellationToken)).Value.Content.ToString();
         }
 
         return new SavedConfigurationText(saved, text ?? string.Empty);
@@ -130,9 +131,9 @@ public sealed partial class ConfigurationStore
     public async Task<IReadOnlyList<SavedConfiguration>> ListAsync(string service, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken);
-        var filter = ODataFilter.Create($"PartitionKey eq {service} and RowKey lt {CounterRow}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {service} and RowKey lt {CounterRow}");
         var list = new List<SavedConfiguration>();
-        await foreach (var entity in _table.QueryAsync(filter, select: ["Version", "SavedAt", "Sha256", "Size", "Format"], cancellationToken: cancellationToken))
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, select: ["Version", "SavedAt", "Sha256", "Size", "Format"], cancellationToken: cancellationToken))
         {
             list.Add(ToSaved(entity));
         }

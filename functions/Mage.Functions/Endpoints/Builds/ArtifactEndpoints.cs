@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Mage.Builds.Records;
-using Mage.Storage;
+using Mage.Builds.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
@@ -32,7 +32,7 @@ public static class ArtifactEndpoints
 
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> DownloadAsync(
         string id, string job, string name, HttpContext http, ClaimsPrincipal user, BuildStore builds, ArtifactStore artifacts,
-        StorageAccount account, BuildStorageNames names, CancellationToken cancellationToken)
+        StorageClients account, BuildStorageNames names, CancellationToken cancellationToken)
     {
         var build = await BuildEndpoints.FindAsync(id, user, builds, cancellationToken);
         var artifact = build is null ? null : await artifacts.GetAsync(build.Service, build.Number, job, name, cancellationToken);
@@ -66,9 +66,9 @@ public static class ArtifactEndpoints
         response.Headers["x-ms-sha256"] = artifact.Sha256;
         if (length > 0)
         {
-            var blob = account.GetBlobContainer(names.ArtifactsContainer).GetBlob(artifact.BlobName);
-            await using var stream = await blob.OpenReadAsync(offset, length, cancellationToken: cancellationToken);
-            await stream.CopyToAsync(response.Body, cancellationToken);
+            var blob = account.GetBlobContainer(names.ArtifactsContainer).GetBlobClient(artifact.BlobName);
+            using var download = await blob.OpenRangeAsync(offset, length, cancellationToken);
+            await download.Content.CopyToAsync(response.Body, cancellationToken);
         }
 
         return TypedResults.Empty;

@@ -2,13 +2,15 @@ using System.Security.Claims;
 using System.Text.Json;
 using Mage.Builds;
 using Mage.Builds.Activities;
+using Mage.Builds.Catalog;
 using Mage.Builds.Orchestration;
 using Mage.Builds.Records;
 using Mage.Builds.Submission;
-using Mage.Durable;
+using Mage.Functions.Endpoints.Catalog;
 using Mage.Functions.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.DurableTask.Client;
 
 namespace Mage.Functions.Endpoints.Builds;
 
@@ -27,12 +29,12 @@ public static class BuildEndpoints
     }
 
     private static async Task<Results<Accepted<BuildAccepted>, ProblemHttpResult>> SubmitAsync(
-        string service, HttpRequest request, ClaimsPrincipal user, BuildSubmitter submitter, MageOptions options,
+        string service, HttpRequest request, ClaimsPrincipal user, BuildSubmitter submitter, MageOptions options, ServiceCatalog catalog,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken cancellationToken)
     {
         if (!user.CanAccess(service))
         {
-            return BuildProblems.ServiceNotFound(service);
+            return await CatalogProblems.ServiceNotFoundAsync(service, user, catalog, cancellationToken);
         }
 
         if (request.ContentLength > options.MaxSubmitBytes)
@@ -60,12 +62,16 @@ public static class BuildEndpoints
         }
 
         var outcome = await submitter.SubmitAsync(service, body, idempotencyKey, cancellationToken);
+        if (outcome is SubmitOutcome.UnknownService unknown)
+        {
+            return await CatalogProblems.ServiceNotFoundAsync(unknown.Service, user, catalog, cancellationToken);
+        }
+
         return outcome switch
         {
             SubmitOutcome.Accepted a => TypedResults.Accepted($"/api/builds/{a.Build.Id}", new BuildAccepted(
                 a.Build.Id, a.Build.Number, a.Build.Service, a.Build.Tag, a.Build.Status,
                 $"/api/builds/{a.Build.Id}", $"/api/builds/{a.Build.Id}/kill", $"/api/builds/{a.Build.Id}/jobs/{{job}}/log", $"/api/builds/{a.Build.Id}/artifacts")),
-            SubmitOutcome.UnknownService u => BuildProblems.ServiceNotFound(u.Service),
             SubmitOutcome.Invalid i => BuildProblems.Invalid(i.Detail, i.Errors),
             SubmitOutcome.TagBusy t => TypedResults.Problem(statusCode: 409, title: "Tag busy", detail: t.Detail),
             SubmitOutcome.StorageUnavailable s => TypedResults.Problem(statusCode: 503, title: "Storage unavailable", detail: s.Detail),
@@ -75,11 +81,11 @@ public static class BuildEndpoints
     }
 
     private static async Task<Results<Ok<BuildPage>, ProblemHttpResult>> ListAsync(
-        string service, string? status, string? tag, int? top, string? continuationToken, ClaimsPrincipal user, BuildStore builds, CancellationToken cancellationToken)
+        string service, string? status, string? tag, int? top, string? continuationToken, ClaimsPrincipal user, BuildStore builds, ServiceCatalog catalog, CancellationToken cancellationToken)
     {
         if (!user.CanAccess(service))
         {
-            return BuildProblems.ServiceNotFound(service);
+            return await CatalogProblems.ServiceNotFoundAsync(service, user, catalog, cancellationToken);
         }
 
         if (status is not null && !BuildStatus.All.Contains(status))
@@ -118,7 +124,7 @@ public static class BuildEndpoints
     }
 
     private static async Task<Results<Accepted<BuildSummary>, ProblemHttpResult>> KillAsync(
-        string id, ClaimsPrincipal user, BuildStore builds, BuildTransitions transitions, DurableTaskClient durable, CancellationToken cancellationToken)
+        string id, ClaimsPrincipal user, BuildStore builds, BuildTransitions transitions, JobStore jobs, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var build = await FindAsync(id, user, builds, cancellationToken);
         if (build is null)
@@ -135,6 +141,12 @@ public static class BuildEndpoints
         {
             // Final before it starts: the orchestrator sees a final build and never runs it.
             (build, _) = await transitions.MoveAsync(id, BuildStatus.Killed, "killed before it started", cancellationToken);
+            if (build.Status == BuildStatus.Killed)
+            {
+                // Its jobs will never run: say so now. The start activity does the same should this
+                // request end here, so no job stays queued under a finished build.
+                await jobs.FinishUnfinishedAsync(build.Service, build.Number, BuildStatus.Killed, cancellationToken);
+            }
         }
 
         if (build.Status == BuildStatus.Running)

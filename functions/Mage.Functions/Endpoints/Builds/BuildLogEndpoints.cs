@@ -1,7 +1,8 @@
 using System.Security.Claims;
 using Mage.Builds.Activities;
 using Mage.Builds.Records;
-using Mage.Storage;
+using Azure;
+using Mage.Builds.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Mage.Functions.Endpoints.Builds;
@@ -46,17 +47,17 @@ public static class BuildLogEndpoints
             long length;
             try
             {
-                length = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).ContentLength;
+                length = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value.ContentLength;
             }
-            catch (StorageNotFoundException)
+            catch (RequestFailedException ex) when (ex.Status == 404)
             {
                 length = 0;
             }
 
             if (length > offset)
             {
-                await using var stream = await blob.OpenReadAsync(offset, length - offset, cancellationToken: cancellationToken);
-                await stream.CopyToAsync(http.Response.Body, cancellationToken);
+                using var download = await blob.OpenRangeAsync(offset, length - offset, cancellationToken);
+                await download.Content.CopyToAsync(http.Response.Body, cancellationToken);
                 await http.Response.Body.FlushAsync(cancellationToken);
                 offset = length;
             }

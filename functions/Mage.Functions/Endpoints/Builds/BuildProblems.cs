@@ -10,9 +10,6 @@ public static class BuildProblems
     public static ProblemHttpResult BuildNotFound(string id) =>
         TypedResults.Problem(statusCode: 404, title: "Build not found", detail: $"Build {id} does not exist.");
 
-    /// <summary>404 for an unknown service, or one the key may not see.</summary>
-    public static ProblemHttpResult ServiceNotFound(string service) => Catalog.CatalogProblems.ServiceNotFound(service);
-
     /// <summary>400 carrying every diagnostic with its path, line and column.</summary>
     public static ProblemHttpResult Invalid(string detail, IEnumerable<ManifestDiagnostic> errors) =>
         TypedResults.Problem(statusCode: 400, title: "Invalid build request", detail: detail, extensions: new Dictionary<string, object?>

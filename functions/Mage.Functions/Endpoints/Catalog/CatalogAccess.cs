@@ -19,10 +19,10 @@ internal static class CatalogAccess
     {
         var http = context.HttpContext;
         var service = http.GetRouteValue("service") as string ?? "";
-        if (!http.User.CanAccess(service)
-            || !await http.RequestServices.GetRequiredService<ServiceCatalog>().ExistsAsync(service, http.RequestAborted))
+        var catalog = http.RequestServices.GetRequiredService<ServiceCatalog>();
+        if (!http.User.CanAccess(service) || !await catalog.ExistsAsync(service, http.RequestAborted))
         {
-            return CatalogProblems.ServiceNotFound(service);
+            return await CatalogProblems.ServiceNotFoundAsync(service, http.User, catalog, http.RequestAborted);
         }
 
         return await next(context);

@@ -1,4 +1,8 @@
+using System.Security.Claims;
+using Azure;
 using Mage.Builds.Catalog;
+using Mage.Functions.Security;
+using Mage.Manifests;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Mage.Functions.Endpoints.Catalog;
@@ -6,8 +10,38 @@ namespace Mage.Functions.Endpoints.Catalog;
 /// <summary>The RFC 7807 answers of the catalog routes. Details quote names, never secret values.</summary>
 internal static class CatalogProblems
 {
-    public static ProblemHttpResult ServiceNotFound(string service) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: $"service {CatalogNames.Shorten(service)} does not exist.");
+    /// <summary>
+    /// 404 for a service that does not exist or that the caller may not see (one answer for both),
+    /// naming the nearest service the caller can see and how to list or create one.
+    /// </summary>
+    public static async Task<ProblemHttpResult> ServiceNotFoundAsync(string service, ClaimsPrincipal user, ServiceCatalog catalog, CancellationToken cancellationToken)
+    {
+        string? nearest = null;
+        try
+        {
+            // Only names this key may see: a service key is offered its own service at most, so
+            // the answer says nothing about services it cannot reach.
+            var visible = (await catalog.ListAsync(cancellationToken)).Select(s => s.Name).Where(user.CanAccess);
+            nearest = Suggestions.Closest(service, visible);
+        }
+        catch (Exception e) when (e is RequestFailedException or IOException or TimeoutException or HttpRequestException)
+        {
+            // Storage trouble while composing a 404 leaves out the suggestion, never turns it into a 500.
+        }
+
+        return ServiceNotFound(service, nearest);
+    }
+
+    /// <summary>The 404 of <see cref="ServiceNotFoundAsync"/> with a known suggestion (or none).</summary>
+    public static ProblemHttpResult ServiceNotFound(string service, string? nearest)
+    {
+        var didYouMean = nearest is null ? string.Empty : $" Did you mean {nearest}?";
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status404NotFound,
+            title: "Not Found",
+            detail: $"service {CatalogNames.Shorten(service)} does not exist.{didYouMean} List the services this key can see with GET /api/services; "
+                + "create one with PUT /api/services/{name} (admin key).");
+    }
 
     public static ProblemHttpResult NotFound(string what) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: $"{what} does not exist.");

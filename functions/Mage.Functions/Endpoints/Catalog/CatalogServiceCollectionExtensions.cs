@@ -14,7 +14,7 @@ public static class CatalogServiceCollectionExtensions
     /// <see cref="SecretProtector"/> (from <c>Mage:EncryptionKey</c>, or <c>.mage/encryption.key</c> in
     /// local development), <see cref="ServiceCatalog"/>, <see cref="ServiceKeyStore"/> (also as
     /// <see cref="IServiceKeyStore"/>), <see cref="VariableStore"/> (also as <see cref="IVariableStore"/>)
-    /// and <see cref="ObjectStore"/>, all singletons. Needs a <c>StorageAccount</c> singleton.
+    /// and <see cref="ObjectStore"/>, all singletons. Needs the <see cref="Mage.Builds.Storage.StorageClients"/> singleton.
     /// </summary>
     public static IServiceCollection AddMageCatalog(this IServiceCollection services)
     {

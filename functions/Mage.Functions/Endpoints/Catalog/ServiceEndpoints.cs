@@ -56,7 +56,7 @@ public static class ServiceEndpoints
     {
         if (!user.CanAccess(service) || await catalog.GetAsync(service, cancellationToken) is not { } found)
         {
-            return CatalogProblems.ServiceNotFound(service);
+            return await CatalogProblems.ServiceNotFoundAsync(service, user, catalog, cancellationToken);
         }
 
         return TypedResults.Ok(ServiceResponse.From(found));

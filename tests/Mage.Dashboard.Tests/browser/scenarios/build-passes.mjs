@@ -1,7 +1,7 @@
 // A build from "New build" to passed: live status on the build page, a job's log, a log
 // longer than the page keeps (trimmed, not grown), an artifact downloaded with the key, the list.
 import fs from 'node:fs';
-import { assert, assertContrast, buildTimeout, countRequests, createService, openWithKey, scenario } from '../lib.mjs';
+import { assert, assertContrast, baseUrl, buildTimeout, countRequests, createService, openWithKey, scenario } from '../lib.mjs';
 
 const manifest = `driver:
   type: local
@@ -83,6 +83,37 @@ await scenario('build-passes', async ({ page }) => {
 
   assert.equal(await polls.stop(), 0, 'the finished build was polled again');
   await assertContrast(page, 'a passed build with its log');
+
+  // The merge-request field as each code host fills it. This build made no merge request, so the
+  // API's answer is extended in the browser with the addresses the git provider and GitLab give.
+  const buildPath = `/api/builds/${buildId}`;
+  const mergeRequests = {
+    git: { url: `file:///srv/git/${service}.git#mage/v1.0.0`, branch: 'mage/v1.0.0' },
+    gitlab: { url: `https://gitlab.example/group/${service}/-/merge_requests/7`, iid: 7, branch: 'mage/v1.0.0' },
+  };
+  for (const [host, mergeRequest] of Object.entries(mergeRequests)) {
+    await page.unrouteAll();
+    await page.route((url) => decodeURIComponent(url.pathname) === buildPath, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, json: { ...(await response.json()), mergeRequest } });
+    });
+    await page.reload();
+    const field = page.locator('#build-meta [data-field="merge-request"]');
+    await field.locator('a, code').first().waitFor();
+    if (host === 'git') {
+      // A browser will not open file: from a page: the address is text to copy, not a dead link.
+      assert.equal(await field.locator('a').count(), 0, 'no link for a file: address');
+      assert.equal(await field.locator('#merge-request-address').innerText(), mergeRequest.url);
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+      await field.getByRole('button', { name: 'Copy' }).click();
+      await field.getByRole('button', { name: /^(Copied|Selected: press Ctrl\+C)$/ }).waitFor();
+    } else {
+      const link = field.getByRole('link', { name: '!7 (mage/v1.0.0)' });
+      assert.equal(await link.getAttribute('href'), mergeRequest.url);
+      assert.equal(await field.getByRole('button', { name: 'Copy' }).count(), 0);
+    }
+  }
+  await page.unrouteAll();
 
   // The list: newest first, both vocabularies, filters.
   await page.getByRole('navigation', { name: 'Breadcrumbs' }).getByRole('link', { name: service }).click();

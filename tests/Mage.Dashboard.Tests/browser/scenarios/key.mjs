@@ -4,6 +4,10 @@ import { api, assert, baseUrl, createService, openWithKey, scenario } from '../l
 
 await scenario('key', async ({ page }) => {
   await page.goto(`${baseUrl}/`);
+  await page.getByLabel('API key').waitFor();
+  // Nothing absent is printed: a missing notice once showed as a line "null".
+  const firstVisit = await page.locator('main').innerText();
+  assert.ok(!/^\s*(null|undefined)\s*$/m.test(firstVisit), `the key form shows a stray line:\n${firstVisit}`);
   await page.getByLabel('API key').fill('not-a-key');
   await page.getByRole('button', { name: 'Use this key' }).click();
   const problem = page.locator('#key-messages .problem');

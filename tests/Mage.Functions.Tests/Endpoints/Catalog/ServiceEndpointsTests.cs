@@ -133,4 +133,34 @@ public sealed class ServiceEndpointsTests(CatalogApp app) : IClassFixture<Catalo
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("does not exist", (await CatalogApp.JsonAsync(response)).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task GetService_Typo_NamesTheNearestServiceAndHowToListOrCreate()
+    {
+        var name = await app.CreateServiceAsync();
+        var typo = name.Remove(6, 1);
+
+        var response = await app.Admin.GetAsync(Url($"/api/services/{typo}"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var detail = (await CatalogApp.JsonAsync(response)).GetProperty("detail").GetString();
+        Assert.Equal(
+            $"service {typo} does not exist. Did you mean {name}? List the services this key can see with GET /api/services; create one with PUT /api/services/{{name}} (admin key).",
+            detail);
+    }
+
+    [Fact]
+    public async Task GetService_TypoWithAServiceKey_SuggestsOnlyServicesThatKeySees()
+    {
+        var mine = await app.CreateServiceAsync();
+        var other = await app.CreateServiceAsync();
+        using var keyOfMine = app.Factory.CreateClientWithKey(await app.CreateKeyAsync(mine));
+
+        var nearOther = await CatalogApp.JsonAsync(await keyOfMine.GetAsync(Url($"/api/services/{other.Remove(6, 1)}")));
+        var nearMine = await CatalogApp.JsonAsync(await keyOfMine.GetAsync(Url($"/api/services/{mine.Remove(6, 1)}/variables")));
+
+        Assert.DoesNotContain(other, nearOther.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Did you mean", nearOther.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains($"Did you mean {mine}?", nearMine.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
 }

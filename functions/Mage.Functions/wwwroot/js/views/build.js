@@ -9,6 +9,7 @@ import { problemBox } from '../problems.js';
 import { chip, isFinished, statusText } from '../status.js';
 import { ElapsedTicker, setElapsed } from '../ticker.js';
 import { LogViewer } from './log-viewer.js';
+import { mergeRequestView } from './merge-request.js';
 
 export function mountBuild(main, [id], query, ctx) {
   ctx.setTitle(`Build ${id}`);
@@ -110,10 +111,12 @@ export function mountBuild(main, [id], query, ctx) {
       : '—');
     meta.Comment.textContent = b.comment ?? '—';
     meta.Error.textContent = b.error ?? '—';
-    const mr = b.mergeRequest;
-    replaceChildren(meta['Merge request'], mr?.url
-      ? h('a', { href: mr.url, target: '_blank', rel: 'noopener noreferrer', id: 'merge-request-link', text: `${mr.iid ? `!${mr.iid}` : 'Merge request'}${mr.branch ? ` (${mr.branch})` : ''}` })
-      : '—');
+    // Re-rendered on every poll only when the address changes, so a pressed Copy keeps its "Copied".
+    const mrUrl = b.mergeRequest?.url ?? '';
+    if (meta['Merge request'].dataset.url !== mrUrl) {
+      meta['Merge request'].dataset.url = mrUrl;
+      replaceChildren(meta['Merge request'], mergeRequestView(b.mergeRequest, ctx.announce));
+    }
 
     renderStages(b);
     if (wantedJob) {

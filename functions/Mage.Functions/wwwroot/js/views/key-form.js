@@ -2,7 +2,7 @@
 
 import { json } from '../api.js';
 import { setKey } from '../key.js';
-import { h } from '../dom.js';
+import { append, h } from '../dom.js';
 import { problemBox } from '../problems.js';
 
 /** Renders the key form; ctx.done() is called once a key has been accepted by the API. */
@@ -39,11 +39,12 @@ export function mountKeyForm(main, ctx) {
     }
   });
 
-  main.append(
+  // dom.js's append skips the missing notice; Element.append would print it as the text "null".
+  append(main, [
     h('h1', { id: 'key-heading', text: 'Enter your key' }),
     ctx.message ? h('p', { class: 'notice', role: 'status', text: ctx.message }) : null,
     messages,
-    form);
+    form]);
   input.focus();
   return { dispose: () => controller.abort() };
 }

@@ -1,0 +1,37 @@
+using Azure;
+
+namespace Mage.Builds.Records;
+
+/// <summary>
+/// The durable "started" marker of one job, in <c>{hub}JobClaims</c> (PartitionKey = build id,
+/// RowKey = stage and job position). Written once, before the job's script starts, by the one
+/// delivery of <c>RunJobActivity</c> that wins the insert; the winner refreshes
+/// <see cref="HeartbeatAt"/> while the job runs. A later delivery that finds the claim waits for
+/// the job's result while the heartbeat is fresh, and records the job failed once it is stale.
+/// </summary>
+public sealed record JobClaim
+{
+    /// <summary>The build.</summary>
+    public required string BuildId { get; init; }
+
+    /// <summary>Stage position in the plan.</summary>
+    public required int StageIndex { get; init; }
+
+    /// <summary>Job position in the stage.</summary>
+    public required int JobIndex { get; init; }
+
+    /// <summary>The worker that runs the job (<see cref="Jobs.WorkerIdentity.Id"/>).</summary>
+    public required string WorkerId { get; init; }
+
+    /// <summary>When the claim was written.</summary>
+    public required DateTimeOffset ClaimedAt { get; init; }
+
+    /// <summary>When the running worker last said it is alive (its own clock).</summary>
+    public required DateTimeOffset HeartbeatAt { get; init; }
+
+    /// <summary>Set by a delivery that found the heartbeat stale and recorded the job failed; a worker that was only slow stops its script when it sees this.</summary>
+    public bool Abandoned { get; init; }
+
+    /// <summary>The entity version this claim was read at; updates are conditional on it.</summary>
+    public ETag ETag { get; init; }
+}
