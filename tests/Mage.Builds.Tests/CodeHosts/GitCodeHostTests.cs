@@ -85,10 +85,14 @@ public sealed class GitCodeHostTests
         Assert.Contains("'release' does not exist", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task PublishAsync_MissingRepository_PermanentFailure()
+    [Theory]
+    [InlineData("mage-none-")]
+    [InlineData("mage-403-none-")]
+    [InlineData("mage-401-none-")]
+    public async Task PublishAsync_MissingRepository_PermanentFailure(string folderPrefix)
     {
-        var missing = Path.Combine(Path.GetTempPath(), "mage-none-" + Guid.NewGuid().ToString("N"), "repo.git");
+        // An address that happens to contain an HTTP status is still a missing repository, not a refusal.
+        var missing = Path.Combine(Path.GetTempPath(), folderPrefix + Guid.NewGuid().ToString("N"), "repo.git");
 
         var error = await Assert.ThrowsAsync<CodeHostException>(() => Host().PublishAsync(new CodeHostRepository(missing, null, "main", Token),
             GitLabHarness.Change("svc-1", "v1", ("a", "1")), CancellationToken.None));

@@ -76,26 +76,30 @@ internal sealed class GitSession(GitRunner git, GitRemote remote, string reposit
             said = said[..600] + "…";
         }
 
-        string[] auth = ["Authentication failed", "could not read Username", "could not read Password", "Permission denied", "HTTP Basic: Access denied", "403", "401"];
+        string[] auth = ["Authentication failed", "could not read Username", "could not read Password", "Permission denied", "HTTP Basic: Access denied",
+            "error: 403", "error: 401", "HTTP 403", "HTTP 401"];
         string[] missing = ["does not appear to be a git repository", "Repository not found", "not found", "No such file or directory"];
         string[] races = ["[rejected]", "non-fast-forward", "fetch first", "failed to update ref", "cannot lock ref"];
         string[] network = ["Could not resolve host", "Connection refused", "Connection timed out", "timed out", "unable to access", "early EOF", "Connection reset", "The remote end hung up"];
-        if (auth.Any(a => said.Contains(a, StringComparison.OrdinalIgnoreCase)))
+        // git quotes the remote's address; what it says about the address must not be read in it
+        // (a path or host with "403" in it is not a refusal).
+        var reason = said.Replace(remote.Url, "<remote>", StringComparison.Ordinal);
+        if (auth.Any(a => reason.Contains(a, StringComparison.OrdinalIgnoreCase)))
         {
             return new CodeHostException($"git {verb} to {remote.Url} was refused for lack of credentials or permission; store a token that may push (repository.token) for https, or give the app's ssh key write access. git said: {said}");
         }
 
-        if (races.Any(r => said.Contains(r, StringComparison.OrdinalIgnoreCase)))
+        if (races.Any(r => reason.Contains(r, StringComparison.OrdinalIgnoreCase)))
         {
             return new CodeHostException($"git {verb} to {remote.Url} lost a race with another push; the step will be retried. git said: {said}", transient: true);
         }
 
-        if (missing.Any(m => said.Contains(m, StringComparison.OrdinalIgnoreCase)))
+        if (missing.Any(m => reason.Contains(m, StringComparison.OrdinalIgnoreCase)))
         {
             return new CodeHostException($"git {verb}: the repository {remote.Url} was not found; check repository.url. git said: {said}");
         }
 
-        return network.Any(n => said.Contains(n, StringComparison.OrdinalIgnoreCase))
+        return network.Any(n => reason.Contains(n, StringComparison.OrdinalIgnoreCase))
             ? new CodeHostException($"git {verb}: {remote.Url} could not be reached; the step will be retried. git said: {said}", transient: true)
             : new CodeHostException($"git {verb} failed. git said: {said}");
     }
