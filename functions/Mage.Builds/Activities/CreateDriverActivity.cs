@@ -51,7 +51,9 @@ public sealed class CreateDriverActivity(DriverRegistry drivers, BuildTransition
                 await driver.DestroyAsync(handle, CancellationToken.None);
                 await log.WriteLineAsync($"[mage] the build ended ({build.Status}) before the driver was ready; destroyed it", CancellationToken.None);
                 await log.CompleteAsync(CancellationToken.None);
-                return new DriverLease(handle);
+
+                // No lease: an orchestrator that has not heard of the end yet must not work in a destroyed workspace.
+                return null;
             }
 
             await log.WriteLineAsync($"[mage] driver {input.Driver.Type} ready (created by worker {worker.Id})", ct);

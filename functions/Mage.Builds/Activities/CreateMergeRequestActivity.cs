@@ -43,6 +43,13 @@ public sealed class CreateMergeRequestActivity(
             return new MergeRequestOutcome(recorded, null);
         }
 
+        if (BuildStatus.IsTerminal(build.Status))
+        {
+            // A delivery that comes after the build ended (killed, timed out, or failed while this
+            // step waited): a finished build opens nothing.
+            return Fail(input, $"build {build.Id} already ended ({build.Status}) before its merge request was opened");
+        }
+
         try
         {
             var service = await catalog.GetAsync(build.Service, cancellationToken);

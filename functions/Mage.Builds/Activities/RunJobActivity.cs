@@ -26,6 +26,9 @@ namespace Mage.Builds.Activities;
 public sealed class RunJobActivity(DriverRegistry drivers, JobRunner runner, ArtifactCollector artifacts, JobClaimKeeper claims, JobStore jobs, RunningJobRegistry running, TimeProvider time, IHostApplicationLifetime host)
     : TaskActivity<RunJobInput, JobResult>
 {
+    /// <summary>How long a delivery that reaches a stopping worker waits before it runs the job there anyway.</summary>
+    public static readonly TimeSpan UnclaimedWhileStopping = TimeSpan.FromMinutes(10);
+
     /// <inheritdoc />
     public override async Task<JobResult> RunAsync(TaskActivityContext context, RunJobInput input)
     {
@@ -35,6 +38,14 @@ public sealed class RunJobActivity(DriverRegistry drivers, JobRunner runner, Art
         {
             // A repeated delivery after the job ended (the result did not reach the orchestrator).
             return new JobResult(recorded.Status);
+        }
+
+        if (host.ApplicationStopping.IsCancellationRequested)
+        {
+            // This worker is stopping and must not start a script it would kill at once: leave the
+            // delivery uncompleted, so the engine hands it to another worker once its visibility
+            // runs out. A worker still alive long after that runs it after all.
+            await Task.Delay(UnclaimedWhileStopping, time);
         }
 
         if (await claims.TryClaimAsync(input, ct) is not { } claim)

@@ -35,6 +35,12 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
     /// <summary>Retries of the merge-request step after a transient failure (rate limits, 5xx, network, a lost push race).</summary>
     public static readonly RetryPolicy MergeRequestRetry = new(maxNumberOfAttempts: 4, firstRetryInterval: TimeSpan.FromSeconds(15), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(2));
 
+    /// <summary>
+    /// Retries of the idempotent bookkeeping steps (the final status, the kill request): one storage
+    /// hiccup past the SDK's own retries must not leave a build running with its tag locked.
+    /// </summary>
+    public static readonly RetryPolicy StorageStepRetry = new(maxNumberOfAttempts: 8, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(1));
+
     /// <inheritdoc />
     public override Task<string> RunAsync(TaskOrchestrationContext context, BuildOrchestrationInput input) =>
         new BuildRun(context, input).ExecuteAsync();
@@ -250,7 +256,7 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
                 if (_inFlight.Count > 0)
                 {
                     // The kill request is a row in storage that every running job of the build polls.
-                    await BoundedAsync(context.CallActivityAsync<bool>(nameof(KillJobsActivity), _lease));
+                    await BoundedAsync(context.CallActivityAsync<bool>(nameof(KillJobsActivity), _lease, TaskOptions.FromRetryPolicy(StorageStepRetry)));
                     await BoundedAsync(Task.WhenAll(_inFlight));
                 }
 
@@ -259,7 +265,8 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
 
             _lifetime.Cancel();
             var jobStatus = status is BuildStatus.Killed or BuildStatus.TimedOut ? status : BuildStatus.Skipped;
-            var recorded = context.CallActivityAsync<bool>(nameof(UpdateBuildStatusActivity), new StatusChange(input.BuildId, status, error, jobStatus));
+            var recorded = context.CallActivityAsync<bool>(nameof(UpdateBuildStatusActivity), new StatusChange(input.BuildId, status, error, jobStatus),
+                TaskOptions.FromRetryPolicy(StorageStepRetry));
             await Task.WhenAll(destroyed, recorded);
         }
 

@@ -63,6 +63,24 @@ public sealed class CreateMergeRequestActivityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunAsync_BuildAlreadyEnded_OpensNothing()
+    {
+        // A delivery that arrives after the build was killed (or timed out) while this step waited.
+        using var repo = await BareRepository.CreateAsync();
+        await _catalog.Services.PutAsync(_service, new ServiceUpdate("Svc", new RepositoryUpdate("git", repo.FileUrl, null, "main", "tok-not-needed-for-files"), null), default);
+        var build = await CreateBuildWithCodeAsync("v1.0.1", ("src/App.cs", "class App {}\n"));
+        await _builds.TransitionAsync(build.Id, BuildStatus.Running, null, default);
+        await _builds.TransitionAsync(build.Id, BuildStatus.Killed, "killed", default);
+
+        var outcome = await Activity().RunAsync(new TestActivityContext(build.Id, nameof(CreateMergeRequestActivity)), new CreateMergeRequestInput(build.Id, 3));
+
+        Assert.Null(outcome.MergeRequest);
+        Assert.Contains("already ended (killed)", outcome.Error, StringComparison.Ordinal);
+        Assert.Null(await repo.ShowAsync("mage/v1.0.1", "src/App.cs"));
+        Assert.Null((await _builds.GetAsync(build.Id, default))!.MergeRequest);
+    }
+
+    [Fact]
     public async Task RunAsync_GitLabRepository_MergeRequestDescribesVersionBuildLinkAndUsesStoredToken()
     {
         await using var gitLab = await FakeGitLab.StartAsync("stored-token-abcdef");

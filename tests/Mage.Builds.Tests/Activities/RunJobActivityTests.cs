@@ -131,6 +131,24 @@ public sealed class RunJobActivityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunAsync_DeliveredAfterTheHostBeganToStop_NeitherClaimsNorRunsTheJob()
+    {
+        // A stopping worker leaves new deliveries to the others instead of starting and killing them.
+        var runs = Path.Combine(_harness.Scratch, "runs");
+        var input = await _harness.BuildWithJobAsync($"echo run >> {runs}");
+        await using var stopping = _harness.Worker("stopping");
+        stopping.Lifetime.StopApplication();
+
+        var run = stopping.RunJob.RunAsync(Context(), input);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        Assert.False(run.IsCompleted, "the stopping worker completed the delivery");
+        Assert.Null(await _harness.Claims.GetAsync(input.BuildId, input.StageIndex, input.JobIndex, default));
+        Assert.False(File.Exists(runs), "the stopping worker ran the script");
+        Assert.Equal(BuildStatus.Queued, (await _harness.JobAsync()).Status);
+    }
+
+    [Fact]
     public async Task RunAsync_JobAlreadyFinal_ReturnsTheRecordedStatusWithoutRunning()
     {
         var runs = Path.Combine(_harness.Scratch, "runs");

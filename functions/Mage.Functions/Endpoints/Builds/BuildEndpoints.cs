@@ -124,7 +124,7 @@ public static class BuildEndpoints
     }
 
     private static async Task<Results<Accepted<BuildSummary>, ProblemHttpResult>> KillAsync(
-        string id, ClaimsPrincipal user, BuildStore builds, BuildTransitions transitions, JobStore jobs, DurableTaskClient durable, CancellationToken cancellationToken)
+        string id, ClaimsPrincipal user, BuildStore builds, BuildTransitions transitions, JobStore jobs, DurableTaskClient durable, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var build = await FindAsync(id, user, builds, cancellationToken);
         if (build is null)
@@ -137,7 +137,8 @@ public static class BuildEndpoints
             return TypedResults.Problem(statusCode: 409, title: "Build finished", detail: $"Build {id} already finished with status {build.Status}; there is nothing to kill.");
         }
 
-        if (build.Status == BuildStatus.Queued)
+        var wasQueued = build.Status == BuildStatus.Queued;
+        if (wasQueued)
         {
             // Final before it starts: the orchestrator sees a final build and never runs it.
             (build, _) = await transitions.MoveAsync(id, BuildStatus.Killed, "killed before it started", cancellationToken);
@@ -152,6 +153,20 @@ public static class BuildEndpoints
         if (build.Status == BuildStatus.Running)
         {
             await durable.RaiseEventAsync(id, BuildOrchestrator.KillEvent, "kill", cancellationToken);
+        }
+        else if (wasQueued && build.Status == BuildStatus.Killed)
+        {
+            // The build may have started between the read and the move: tell its orchestration too.
+            // Before it starts there is nothing to tell (the start step finds the build killed), so a
+            // refusal for an instance that does not exist yet is expected.
+            try
+            {
+                await durable.RaiseEventAsync(id, BuildOrchestrator.KillEvent, "kill", cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+            {
+                BuildEndpointsLog.KillEventNotDelivered(loggers.CreateLogger(typeof(BuildEndpoints)), id, ex.GetType().Name);
+            }
         }
 
         return TypedResults.Accepted($"/api/builds/{id}", BuildSummary.Of(build));
