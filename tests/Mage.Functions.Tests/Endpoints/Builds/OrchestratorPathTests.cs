@@ -53,7 +53,7 @@ public sealed class OrchestratorPathTests
 
         Assert.Equal(expected, build.Status);
         Assert.All(build.Stages.SelectMany(s => s.Jobs), j => Assert.DoesNotContain(j.Status, new[] { "queued", "running" }));
-        AssertWorkspaceDestroyed(scenario, accepted.Id);
+        await AssertWorkspaceDestroyedAsync(scenario, accepted.Id);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class OrchestratorPathTests
 
         Assert.Equal(HttpStatusCode.Accepted, kill.StatusCode);
         Assert.Equal("killed", build.Status);
-        AssertWorkspaceDestroyed(scenario, accepted.Id);
+        await AssertWorkspaceDestroyedAsync(scenario, accepted.Id);
     }
 
     [Fact]
@@ -98,12 +98,28 @@ public sealed class OrchestratorPathTests
         Assert.Equal("killed", build.Status);
         Assert.All(build.Stages.SelectMany(s => s.Jobs), j => Assert.Contains(j.Status, new[] { "killed", "skipped" }));
         Assert.False(File.Exists(marker), "the script ran to its end after the build was killed");
-        AssertWorkspaceDestroyed(scenario, accepted.Id);
+        await AssertWorkspaceDestroyedAsync(scenario, accepted.Id);
     }
 
-    private static void AssertWorkspaceDestroyed(BuildScenario scenario, string buildId)
+    /// <summary>
+    /// The destroy step runs beside the final status write (the user's wait ends sooner), so the
+    /// workspace may outlive the status by a moment, but not by more than a few seconds.
+    /// </summary>
+    private static async Task AssertWorkspaceDestroyedAsync(BuildScenario scenario, string buildId)
     {
-        var leftovers = Directory.Exists(scenario.App.WorkRoot) ? Directory.GetFileSystemEntries(scenario.App.WorkRoot) : [];
-        Assert.True(leftovers.Length == 0, $"the workspace of {buildId} outlived its build: {string.Join(", ", leftovers)}");
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        string[] leftovers;
+        do
+        {
+            leftovers = Directory.Exists(scenario.App.WorkRoot) ? Directory.GetFileSystemEntries(scenario.App.WorkRoot) : [];
+            if (leftovers.Length == 0)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+        while (DateTime.UtcNow < deadline);
+        Assert.Fail($"the workspace of {buildId} outlived its build: {string.Join(", ", leftovers)}");
     }
 }
