@@ -59,25 +59,6 @@ public sealed class JobClaimKeeper
     public IAsyncDisposable Watch(RunJobInput input, JobClaim claim) => new JobWatch(this, input, claim);
 
     /// <summary>
-    /// Marks the claim abandoned at once (best effort), for a job this worker stops running without
-    /// finishing it (shutdown): a later delivery records it failed without waiting out the heartbeat.
-    /// </summary>
-    public async Task GiveUpAsync(JobClaim claim)
-    {
-        try
-        {
-            if (await claims.GetAsync(claim.BuildId, claim.StageIndex, claim.JobIndex, CancellationToken.None) is { WorkerId: var id } current && id == worker.Id)
-            {
-                await claims.AbandonAsync(current, CancellationToken.None);
-            }
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            JobLog.WatchFailed(logger, claim.BuildId, claim.StageIndex + "/" + claim.JobIndex, ex);
-        }
-    }
-
-    /// <summary>
     /// For a delivery that lost the claim: waits until the job is final (and returns its status), or
     /// until its claim's heartbeat goes stale, then records the job failed with <see cref="WorkerStoppedReason"/>.
     /// </summary>

@@ -57,6 +57,7 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
         private Task _kill = Task.CompletedTask;
         private Task _deadline = Task.CompletedTask;
         private DriverLease? _lease;
+        private Task<DriverLease?>? _creating;
         private bool _withFailures;
 
         public async Task<string> ExecuteAsync()
@@ -97,6 +98,7 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
         private async Task<bool> StartAsync()
         {
             var created = context.CallActivityAsync<DriverLease?>(nameof(CreateDriverActivity), new CreateDriverInput(input.BuildId, input.Plan.Driver));
+            _creating = created;
             _lease = await InterruptibleAsync(created, input.DriverCreateTimeout,
                 () => new BuildInterruptedException(BuildStatus.TimedOut, $"driver creation exceeded {GoDuration.Format(input.DriverCreateTimeout)}"));
             return _lease is not null;
@@ -268,6 +270,17 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
             var recorded = context.CallActivityAsync<bool>(nameof(UpdateBuildStatusActivity), new StatusChange(input.BuildId, status, error, jobStatus),
                 TaskOptions.FromRetryPolicy(StorageStepRetry));
             await Task.WhenAll(destroyed, recorded);
+            if (_lease is null && _creating is { } creating)
+            {
+                // The build ended while its driver was still being created. The start step destroys a
+                // late driver itself when it sees the final status; one that became ready just before
+                // that status was written is handed back here, and destroyed.
+                await BoundedAsync(creating);
+                if (creating.IsCompletedSuccessfully && creating.Result is { } late)
+                {
+                    await BoundedAsync(context.CallActivityAsync<bool>(nameof(DestroyDriverActivity), late));
+                }
+            }
         }
 
         private async Task BoundedAsync(Task work)
