@@ -31,8 +31,7 @@ public sealed class CreateDriverActivity(DriverRegistry drivers, BuildTransition
         if (started.Status != BuildStatus.Running)
         {
             // Killed while queued: none of its jobs will run, and none may stay queued after the build.
-            var jobStatus = started.Status is BuildStatus.Killed or BuildStatus.TimedOut ? started.Status : BuildStatus.Skipped;
-            await jobs.FinishUnfinishedAsync(service, number, jobStatus, ct);
+            await jobs.FinishUnfinishedAsync(service, number, BuildStatus.ForUnfinishedJobs(started.Status), ct);
             return null;
         }
 

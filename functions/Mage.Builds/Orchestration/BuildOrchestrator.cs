@@ -266,8 +266,7 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
             }
 
             _lifetime.Cancel();
-            var jobStatus = status is BuildStatus.Killed or BuildStatus.TimedOut ? status : BuildStatus.Skipped;
-            var recorded = context.CallActivityAsync<bool>(nameof(UpdateBuildStatusActivity), new StatusChange(input.BuildId, status, error, jobStatus),
+            var recorded = context.CallActivityAsync<bool>(nameof(UpdateBuildStatusActivity), new StatusChange(input.BuildId, status, error, BuildStatus.ForUnfinishedJobs(status)),
                 TaskOptions.FromRetryPolicy(StorageStepRetry));
             await Task.WhenAll(destroyed, recorded);
             if (_lease is null && _creating is { } creating)

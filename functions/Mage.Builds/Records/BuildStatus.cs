@@ -36,6 +36,12 @@ public static class BuildStatus
     /// <summary>True for statuses a build never leaves.</summary>
     public static bool IsTerminal(string status) => status is Passed or PassedWithFailures or Failed or Killed or TimedOut or Skipped;
 
+    /// <summary>
+    /// What a job still queued or running gets when its build ends with <paramref name="buildStatus"/>:
+    /// killed or timed out like the build, otherwise skipped (it never ran).
+    /// </summary>
+    public static string ForUnfinishedJobs(string buildStatus) => buildStatus is Killed or TimedOut ? buildStatus : Skipped;
+
     /// <summary>Mage's name for a status: TRIGGERED, RUNNING, SUCCESS or FAILURE.</summary>
     public static string MageName(string status) => status switch
     {

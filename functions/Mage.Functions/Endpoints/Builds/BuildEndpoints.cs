@@ -146,7 +146,7 @@ public static class BuildEndpoints
             {
                 // Its jobs will never run: say so now. The start activity does the same should this
                 // request end here, so no job stays queued under a finished build.
-                await jobs.FinishUnfinishedAsync(build.Service, build.Number, BuildStatus.Killed, cancellationToken);
+                await jobs.FinishUnfinishedAsync(build.Service, build.Number, BuildStatus.ForUnfinishedJobs(build.Status), cancellationToken);
             }
         }
 
