@@ -1,4 +1,5 @@
 using Mage.Functions.Hosting;
+using Mage.Functions.Hosting.Durable;
 using Mage.Functions.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -6,6 +7,7 @@ var appRoot = AppRoot.Find();
 builder.Configuration.AddLocalSettings(Path.Combine(appRoot, "local.settings.json"));
 builder.WebHost.UseDefaultUrlUnlessConfigured(builder.Configuration);
 builder.Services.AddMageFunctions(builder.Configuration);
+builder.Services.AddDurableEngine(builder.Configuration);
 
 var app = builder.Build();
 

@@ -39,27 +39,6 @@ internal static class HostedServiceRemoval
         return services;
     }
 
-    /// <summary>
-    /// Removes every type-registered <see cref="IHostedService"/> whose constructor takes a
-    /// <typeparamref name="TDependency"/>: the way to take out a loop whose own type is internal to
-    /// the project that registers it (the standalone engine's starter, which needs <c>DurableEngine</c>).
-    /// </summary>
-    public static IServiceCollection RemoveHostedServicesUsing<TDependency>(this IServiceCollection services)
-        where TDependency : class
-    {
-        for (var i = services.Count - 1; i >= 0; i--)
-        {
-            var descriptor = services[i];
-            if (descriptor.ServiceType == typeof(IHostedService) && !descriptor.IsKeyedService
-                && descriptor.ImplementationType?.GetConstructors().Any(c => c.GetParameters().Any(p => p.ParameterType == typeof(TDependency))) == true)
-            {
-                services.RemoveAt(i);
-            }
-        }
-
-        return services;
-    }
-
     /// <summary>Stands in for a factory-registered loop that was removed.</summary>
     private sealed class IdleHostedService : IHostedService
     {

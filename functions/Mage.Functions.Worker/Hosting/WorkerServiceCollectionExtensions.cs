@@ -1,10 +1,8 @@
 using Azure.Core.Serialization;
-using DurableTask.AzureStorage;
 using Mage.Builds.Durable;
 using Mage.Builds.Submission;
 using Mage.Builds.Webhooks;
 using Mage.Functions.Hosting;
-using Mage.Functions.Hosting.Durable;
 using Mage.Functions.Worker.Durable;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -25,9 +23,9 @@ public static class WorkerServiceCollectionExtensions
     /// Adds everything the standalone app has (<see cref="ServiceCollectionExtensions.AddMageFunctions"/>),
     /// routing for <see cref="MageApiPipeline"/>, and then swaps what the Functions host does itself:
     /// the loops that timer triggers replace (<see cref="Timers.StrandedBuildSweepFunction"/>,
-    /// <see cref="Timers.WebhookDispatchFunction"/>) and the standalone durable engine (the host's
-    /// Durable Functions extension runs the task hub; the app's <see cref="DurableTaskClient"/> is
-    /// <see cref="HostDurableTaskClient"/>, bound from <c>[DurableClient]</c>).
+    /// <see cref="Timers.WebhookDispatchFunction"/>). No standalone engine is added: the host's
+    /// Durable Functions extension runs the task hub, and the app's <see cref="DurableTaskClient"/> is
+    /// <see cref="HostDurableTaskClient"/>, bound from <c>[DurableClient]</c>.
     /// </summary>
     public static IServiceCollection AddMageFunctionsWorker(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,12 +34,6 @@ public static class WorkerServiceCollectionExtensions
         services.AddSingleton<MageApiPipeline>();
         services.RemoveHostedService<StrandedBuildRecovery>();
         services.RemoveHostedService<WebhookDispatcherService>();
-        services.RemoveHostedServicesUsing<DurableEngine>();
-        services.RemoveAll<DurableEngine>();
-        services.RemoveAll<AzureStorageOrchestrationService>();
-        services.RemoveAll<AzureStorageOrchestrationServiceSettings>();
-
-        services.RemoveAll<DurableTaskClient>();
         services.AddSingleton<HostDurableTaskClient>();
         services.AddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<HostDurableTaskClient>());
 

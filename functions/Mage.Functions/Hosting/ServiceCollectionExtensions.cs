@@ -8,17 +8,21 @@ namespace Mage.Functions.Hosting;
 /// <summary>Registers everything the app needs. Called once from <c>Program</c>.</summary>
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Adds settings, storage, local Azurite, keys and authentication.</summary>
+    /// <summary>
+    /// Adds settings, storage, local Azurite, keys and authentication: what both hosts share. The
+    /// durable engine is the host's own choice and is not added here: the standalone app adds
+    /// <see cref="DurableEngineServiceCollectionExtensions.AddDurableEngine"/>, the Functions
+    /// worker uses the host's Durable Functions extension.
+    /// </summary>
     public static IServiceCollection AddMageFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
 
         // Hosted services start in registration order: storage must answer before anything
-        // that uses it (durable workers) starts.
+        // that uses it (the durable engine, added after this by the host) starts.
         services.AddHostedService<LocalStorageHostedService>();
         services.AddMageBuilds(configuration, AppRoot.Find());
-        services.AddDurableEngine(configuration);
 
         services.AddSingleton(sp => StorageSettings.CreateClients(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(sp =>
