@@ -1,12 +1,9 @@
 using Mage.Builds.Activities;
-using Mage.Builds.CodeHosts;
-using Mage.Builds.Codegen;
-using Mage.Builds.Configuration;
-using Mage.Builds.Durable;
 using Mage.Builds.Drivers;
 using Mage.Builds.Jobs;
 using Mage.Builds.Records;
 using Mage.Builds.Submission;
+using Mage.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,7 +12,7 @@ using Microsoft.Extensions.Options;
 
 namespace Mage.Builds;
 
-/// <summary>Registers the build domain: records, drivers, the orchestrator and its activities.</summary>
+/// <summary>Registers the build domain: records, drivers, jobs, submission and what the activities use.</summary>
 public static class BuildsServiceCollectionExtensions
 {
     /// <summary>
@@ -25,10 +22,13 @@ public static class BuildsServiceCollectionExtensions
     public static readonly TimeSpan KillGracePeriod = TimeSpan.FromSeconds(3);
 
     /// <summary>
-    /// Adds everything a build needs. <paramref name="appRoot"/> anchors a relative
-    /// <c>Mage__WorkRoot</c>. The orchestrator and activities (<see cref="BuildTasks"/>) are
-    /// registered as transient services; the host that runs them (and provides the
-    /// <c>DurableTaskClient</c>) is added by the caller.
+    /// Adds everything a build needs, as singletons. <paramref name="appRoot"/> anchors a relative
+    /// <c>Mage__WorkRoot</c>. Not added here, so each host chooses: the orchestrator and activity
+    /// types (the host registers its task list), the <c>DurableTaskClient</c>, and the
+    /// <see cref="StrandedBuildRecovery"/> loop (registered as a singleton; the standalone app runs
+    /// it as a hosted service, the Functions worker from a timer). Builds run their own manifest or
+    /// the service's <c>defaultManifest</c> (<see cref="ManifestOnlyBuildPreparation"/>) until
+    /// another <see cref="IBuildPreparation"/> replaces it.
     /// </summary>
     public static IServiceCollection AddMageBuilds(this IServiceCollection services, IConfiguration configuration, string appRoot)
     {
@@ -41,23 +41,19 @@ public static class BuildsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<MageOptions>>().Value);
         services.AddSingleton(sp => new BuildStorageNames(sp.GetRequiredService<MageOptions>().TaskHub));
-        services.AddSingleton<BuildStorageReadiness>();
-        services.AddSingleton<BuildStore>();
-        services.AddSingleton<JobStore>();
-        services.AddSingleton<JobClaimStore>();
-        services.AddSingleton<ArtifactStore>();
-        services.AddSingleton<ManifestArchive>();
-        services.AddSingleton<Codegen.GeneratedCodeStore>();
+        services.AddStorageSetup<BuildStore>();
+        services.AddStorageSetup<JobStore>();
+        services.AddStorageSetup<JobClaimStore>();
+        services.AddStorageSetup<ArtifactStore>();
+        services.AddStorageSetup<ManifestArchive>();
         services.AddSingleton<BuildTransitions>();
-        services.AddSingleton<JobLogs>();
+        services.AddStorageSetup<JobLogs>();
         services.AddSingleton<JobRunner>();
         services.AddSingleton<WorkerIdentity>();
         services.AddSingleton<JobClaimKeeper>();
-        services.AddSingleton<ArtifactCollector>();
+        services.AddStorageSetup<ArtifactCollector>();
         services.AddSingleton<BuildSubmitter>();
-        services.AddMageConfigurations();
-        services.AddMageCodegen();
-        services.AddMergeRequests(configuration);
+        services.TryAddSingleton<IBuildPreparation, ManifestOnlyBuildPreparation>();
 
         services.AddSingleton(sp => new RunningJobRegistry(KillGracePeriod, sp.GetRequiredService<ILogger<RunningJobRegistry>>()));
         services.AddSingleton<JobProcess>();
@@ -66,14 +62,7 @@ public static class BuildsServiceCollectionExtensions
         services.AddSingleton<IBuildDriver, SandboxDriver>();
         services.TryAddSingleton(sp => new DriverRegistry(sp.GetServices<IBuildDriver>(), sp.GetRequiredService<MageOptions>().Drivers.EnabledSet));
 
-        services.AddHostedService<BuildStorageInitializer>();
         services.AddSingleton<StrandedBuildRecovery>();
-        services.AddHostedService(sp => sp.GetRequiredService<StrandedBuildRecovery>());
-        foreach (var task in BuildTasks.Orchestrators.Concat(BuildTasks.Activities))
-        {
-            services.TryAddTransient(task);
-        }
-
         return services;
     }
 }

@@ -7,6 +7,7 @@ var appRoot = AppRoot.Find();
 builder.Configuration.AddLocalSettings(Path.Combine(appRoot, "local.settings.json"));
 builder.WebHost.UseDefaultUrlUnlessConfigured(builder.Configuration);
 builder.Services.AddMageFunctions(builder.Configuration);
+builder.Services.AddBackgroundLoops();
 builder.Services.AddDurableEngine(builder.Configuration);
 
 var app = builder.Build();

@@ -1,9 +1,9 @@
+using Azure.Storage.Blobs;
 using Mage.Builds.Artifacts;
 using Mage.Builds.Logs;
 using Mage.Builds.Records;
 using Mage.Manifests;
-using Azure.Storage.Blobs;
-using Mage.Builds.Storage;
+using Mage.Storage;
 
 namespace Mage.Builds.Activities;
 
@@ -12,7 +12,7 @@ namespace Mage.Builds.Activities;
 /// and indexes them. Refusals (symlinks, paths outside the workspace, too large) go to the job
 /// log and never fail the job. Idempotent: collecting twice overwrites with the same bytes.
 /// </summary>
-public sealed class ArtifactCollector(StorageClients account, BuildStorageNames names, ArtifactStore index, MageOptions options)
+public sealed class ArtifactCollector(StorageClients account, BuildStorageNames names, ArtifactStore index, MageOptions options) : IStorageSetup
 {
     private readonly BlobContainerClient _container = account.GetBlobContainer(names.ArtifactsContainer);
 

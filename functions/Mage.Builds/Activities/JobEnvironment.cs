@@ -1,5 +1,5 @@
 using System.Globalization;
-using Mage.Builds.Catalog;
+using Mage.Catalog;
 using Mage.Manifests;
 
 namespace Mage.Builds.Activities;

@@ -1,9 +1,9 @@
-using Mage.Builds.Logs;
-using Mage.Builds.Records;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
-using Mage.Builds.Storage;
+using Mage.Builds.Logs;
+using Mage.Builds.Records;
+using Mage.Storage;
 
 namespace Mage.Builds.Activities;
 
@@ -11,7 +11,7 @@ namespace Mage.Builds.Activities;
 /// Opens the output chain of a job: masking → cap → one-second batching → append blob
 /// <c>{hub}-logs/{service}/{number}/{job}.log</c>. Thread-safe; one chain per job run.
 /// </summary>
-public sealed class JobLogs(StorageClients account, BuildStorageNames names, MageOptions options)
+public sealed class JobLogs(StorageClients account, BuildStorageNames names, MageOptions options) : IStorageSetup
 {
     private readonly BlobContainerClient _container = account.GetBlobContainer(names.LogsContainer);
 

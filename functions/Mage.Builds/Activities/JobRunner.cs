@@ -1,8 +1,8 @@
-using Mage.Builds.Catalog;
 using Mage.Builds.Jobs;
 using Mage.Builds.Logs;
 using Mage.Builds.Orchestration;
 using Mage.Builds.Records;
+using Mage.Catalog;
 
 namespace Mage.Builds.Activities;
 

@@ -1,8 +1,8 @@
 using Mage.Builds.Artifacts;
-using Mage.Builds.Catalog;
 using Mage.Builds.Logs;
 using Mage.Builds.Orchestration;
 using Mage.Builds.Records;
+using Mage.Catalog;
 using Mage.Manifests;
 using Microsoft.DurableTask;
 

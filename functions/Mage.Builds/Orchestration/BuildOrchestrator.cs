@@ -153,7 +153,7 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
         /// <summary>Publishes the generated code (step 9); the build can pass only once this returns.</summary>
         private async Task CreateMergeRequestAsync(long configurationVersion)
         {
-            var call = context.CallActivityAsync<MergeRequestOutcome>(nameof(CreateMergeRequestActivity),
+            var call = context.CallActivityAsync<MergeRequestOutcome>(MageActivityNames.CreateMergeRequest,
                 new CreateMergeRequestInput(input.BuildId, configurationVersion), TaskOptions.FromRetryPolicy(MergeRequestRetry));
             MergeRequestOutcome outcome;
             try
@@ -180,7 +180,7 @@ public sealed class BuildOrchestrator : TaskOrchestrator<BuildOrchestrationInput
                 return;
             }
 
-            var generated = await UntilInterruptedAsync(context.CallActivityAsync<GenerateCodeResult>(nameof(GenerateCodeActivity), new GenerateCodeInput(input.BuildId, _lease!, version)));
+            var generated = await UntilInterruptedAsync(context.CallActivityAsync<GenerateCodeResult>(MageActivityNames.GenerateCode, new GenerateCodeInput(input.BuildId, _lease!, version)));
             if (!generated.Succeeded)
             {
                 throw new BuildInterruptedException(BuildStatus.Failed, $"code generation failed: {generated.Error}");

@@ -1,12 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
 using Azure.Data.Tables;
-using Mage.Builds.Storage;
+using Mage.Storage;
 
 namespace Mage.Builds.Records;
 
 /// <summary>The artifact index in <c>{hub}Artifacts</c> (PartitionKey = service). Thread-safe; writes are idempotent upserts.</summary>
-public sealed class ArtifactStore(StorageClients account, BuildStorageNames names)
+public sealed class ArtifactStore(StorageClients account, BuildStorageNames names) : IStorageSetup
 {
     private readonly TableClient _table = account.GetTable(names.ArtifactsTable);
 

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Azure;
 using Azure.Data.Tables;
-using Mage.Builds.Storage;
+using Mage.Storage;
 
 namespace Mage.Builds.Records;
 
@@ -12,7 +12,7 @@ namespace Mage.Builds.Records;
 /// numbers have no gaps or duplicates and a crash never leaves half a build.
 /// </summary>
 /// <remarks>Thread-safe; every write is guarded by ETags and retried on a lost race.</remarks>
-public sealed class BuildStore(StorageClients account, BuildStorageNames names, TimeProvider time)
+public sealed class BuildStore(StorageClients account, BuildStorageNames names, TimeProvider time) : IStorageSetup
 {
     private const string CounterRow = "counter";
     private const int MaxAttempts = 20;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
-using Mage.Builds.Storage;
+using Mage.Storage;
 
 namespace Mage.Builds.Records;
 
@@ -15,7 +15,7 @@ namespace Mage.Builds.Records;
 /// present, says the build's jobs must stop (written by the orchestrator's kill step, polled by
 /// every running job of the build).
 /// </remarks>
-public sealed class JobClaimStore(StorageClients account, BuildStorageNames names)
+public sealed class JobClaimStore(StorageClients account, BuildStorageNames names) : IStorageSetup
 {
     /// <summary>Row key of a build's kill request.</summary>
     public const string KillRowKey = "kill";

@@ -1,12 +1,12 @@
-using Mage.Manifests;
 using Azure;
 using Azure.Data.Tables;
-using Mage.Builds.Storage;
+using Mage.Manifests;
+using Mage.Storage;
 
 namespace Mage.Builds.Records;
 
 /// <summary>Jobs in <c>{hub}Jobs</c>, one partition per service, row keys in plan order. Thread-safe.</summary>
-public sealed class JobStore(StorageClients account, BuildStorageNames names, TimeProvider time)
+public sealed class JobStore(StorageClients account, BuildStorageNames names, TimeProvider time) : IStorageSetup
 {
     private readonly TableClient _table = account.GetTable(names.JobsTable);
 

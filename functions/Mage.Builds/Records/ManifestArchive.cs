@@ -1,11 +1,11 @@
 using Azure;
 using Azure.Storage.Blobs;
-using Mage.Builds.Storage;
+using Mage.Storage;
 
 namespace Mage.Builds.Records;
 
 /// <summary>Keeps each build's manifest as submitted, in <c>{hub}-manifests/{service}/{number}.yml</c>. Thread-safe.</summary>
-public sealed class ManifestArchive(StorageClients account, BuildStorageNames names)
+public sealed class ManifestArchive(StorageClients account, BuildStorageNames names) : IStorageSetup
 {
     private readonly BlobContainerClient _container = account.GetBlobContainer(names.ManifestsContainer);
 

@@ -1,9 +1,9 @@
-using Mage.Builds.Catalog;
-using Mage.Builds.Configuration;
 using Mage.Builds.Drivers;
 using Mage.Builds.Orchestration;
 using Mage.Builds.Records;
+using Mage.Catalog;
 using Mage.Manifests;
+using Mage.Storage;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
@@ -11,18 +11,17 @@ using Microsoft.Extensions.Options;
 namespace Mage.Builds.Submission;
 
 /// <summary>
-/// The build trigger's logic: validate tag and manifest, check prerequisites (the driver, and for
-/// a Mage service its configuration version, repository and token: <see cref="MagePrerequisites"/>),
-/// choose the default manifest when the request has none, record the build (numbered, tag-locked,
-/// idempotent, with its configuration version), register its jobs, schedule its orchestration.
+/// The build trigger's logic: validate tag and manifest, check prerequisites (the driver, and what
+/// <see cref="IBuildPreparation"/> asks: for a Mage service its configuration version, repository
+/// and token), take the default manifest when the request has none, record the build (numbered,
+/// tag-locked, idempotent, with its configuration version), register its jobs, schedule its orchestration.
 /// </summary>
 /// <remarks>
 /// Safe to repeat: with the same idempotency key the earlier build comes back, and scheduling
 /// the same instance twice is refused by the runtime, so a retry never makes a second build.
 /// </remarks>
 public sealed class BuildSubmitter(ServiceCatalog services, BuildStore builds, JobStore jobs, ManifestArchive manifests, DriverRegistry drivers,
-    DurableTaskClient durable, BuildStorageReadiness readiness, IOptions<MageOptions> options, ConfigurationLoader configurations,
-    IEnumerable<IPackDefaultManifestSource> packManifests)
+    DurableTaskClient durable, StorageReadiness readiness, IOptions<MageOptions> options, IBuildPreparation preparation)
 {
     /// <summary>Submits a build for <paramref name="service"/>.</summary>
     public async Task<SubmitOutcome> SubmitAsync(string service, BuildRequest request, string? idempotencyKey, CancellationToken cancellationToken)
@@ -55,17 +54,17 @@ public sealed class BuildSubmitter(ServiceCatalog services, BuildStore builds, J
             return Invalid(errors);
         }
 
-        var prerequisites = await MagePrerequisites.CheckAsync(record, request, configurations, cancellationToken);
-        if (prerequisites.Missing is { } missing)
+        var prepared = await preparation.PrepareAsync(record, request, cancellationToken);
+        if (prepared.Missing is { } missing)
         {
             return new SubmitOutcome.MissingPrerequisite(missing);
         }
 
-        var yaml = ownManifest ? request.Manifest! : await DefaultManifestAsync(record, prerequisites.Configuration!, cancellationToken);
+        var yaml = ownManifest ? request.Manifest! : prepared.DefaultManifest;
         if (string.IsNullOrWhiteSpace(yaml))
         {
             return new SubmitOutcome.MissingPrerequisite(
-                $"service {service} has no default manifest and its pack supplies none; send \"manifest\" with the YAML, or set \"defaultManifest\" on the service (PUT /api/services/{service}).");
+                $"service {service} has no default manifest; send \"manifest\" with the YAML, or set \"defaultManifest\" on the service (PUT /api/services/{service}).");
         }
 
         validation ??= ManifestValidator.Validate(yaml, settings.ManifestLimits);
@@ -84,7 +83,7 @@ public sealed class BuildSubmitter(ServiceCatalog services, BuildStore builds, J
         BuildCreation creation;
         try
         {
-            creation = await builds.CreateAsync(new NewBuild(service, request.Tag!, request.Comment, prerequisites.Version, idempotencyKey), cancellationToken);
+            creation = await builds.CreateAsync(new NewBuild(service, request.Tag!, request.Comment, prepared.ConfigurationVersion, idempotencyKey), cancellationToken);
         }
         catch (TagBusyException ex)
         {
@@ -114,23 +113,4 @@ public sealed class BuildSubmitter(ServiceCatalog services, BuildStore builds, J
 
     private static SubmitOutcome.Invalid Invalid(List<ManifestDiagnostic> errors) =>
         new(errors.Count == 1 ? errors[0].Message : $"The build request has {errors.Count} problems.", errors);
-
-    /// <summary>The manifest a Mage build runs without one of its own: the service's, else its pack's (see docs/configuration.md).</summary>
-    private async Task<string?> DefaultManifestAsync(ServiceRecord service, ServiceConfiguration configuration, CancellationToken cancellationToken)
-    {
-        if (!string.IsNullOrWhiteSpace(service.DefaultManifest))
-        {
-            return service.DefaultManifest;
-        }
-
-        foreach (var source in packManifests)
-        {
-            if (await source.GetDefaultManifestAsync(service.Name, configuration, cancellationToken) is { } manifest && !string.IsNullOrWhiteSpace(manifest))
-            {
-                return manifest;
-            }
-        }
-
-        return null;
-    }
 }

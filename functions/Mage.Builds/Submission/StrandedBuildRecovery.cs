@@ -2,6 +2,7 @@ using Mage.Builds.Activities;
 using Mage.Builds.Orchestration;
 using Mage.Builds.Records;
 using Mage.Manifests;
+using Mage.Storage;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Hosting;
@@ -20,7 +21,7 @@ namespace Mage.Builds.Submission;
 /// and the sweep only acts on builds older than <see cref="MageOptions.StrandedBuildGrace"/>.
 /// </remarks>
 public sealed partial class StrandedBuildRecovery(BuildStore builds, BuildTransitions transitions, JobStore jobs, ManifestArchive manifests, DurableTaskClient durable,
-    BuildStorageReadiness readiness, IOptions<MageOptions> options, TimeProvider time, ILogger<StrandedBuildRecovery> logger) : BackgroundService
+    StorageReadiness readiness, IOptions<MageOptions> options, TimeProvider time, ILogger<StrandedBuildRecovery> logger) : BackgroundService
 {
     /// <summary>One sweep: returns how many builds it scheduled or failed.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)

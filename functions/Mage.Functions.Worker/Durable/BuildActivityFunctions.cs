@@ -1,5 +1,7 @@
 using Mage.Builds.Activities;
 using Mage.Builds.Orchestration;
+using Mage.Codegen;
+using Mage.CodeHosts;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Mage.Functions.Worker.Durable;
 
 /// <summary>
-/// Every activity of <see cref="Mage.Builds.Durable.BuildTasks.Activities"/> as a Durable Functions
+/// Every activity of <see cref="Mage.Functions.Hosting.Durable.BuildTasks.Activities"/> as a Durable Functions
 /// activity trigger, named after its class (the name <see cref="BuildOrchestrator"/> calls). Each
 /// resolves its activity from DI, a fresh one per execution as the standalone engine does, and runs
 /// it with a <see cref="FunctionsActivityContext"/>.

@@ -17,7 +17,7 @@ namespace Mage.Functions.Worker.Durable;
 /// </remarks>
 public sealed class BuildOrchestrationFunction(IServiceProvider services)
 {
-    /// <summary>The function (and orchestration) name: the class name, as <see cref="Mage.Builds.Durable.BuildTasks"/> registers it.</summary>
+    /// <summary>The function (and orchestration) name: the class name, as <see cref="Mage.Functions.Hosting.Durable.BuildTasks"/> registers it.</summary>
     public const string Name = nameof(BuildOrchestrator);
 
     /// <summary>One episode of a build: the orchestrator run on <paramref name="context"/> with the instance's input.</summary>

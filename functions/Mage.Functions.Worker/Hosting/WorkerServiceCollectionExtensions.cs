@@ -1,9 +1,9 @@
 using Azure.Core.Serialization;
 using Mage.Builds.Durable;
 using Mage.Builds.Submission;
-using Mage.Builds.Webhooks;
 using Mage.Functions.Hosting;
 using Mage.Functions.Worker.Durable;
+using Mage.Webhooks;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
@@ -21,8 +21,8 @@ public static class WorkerServiceCollectionExtensions
 {
     /// <summary>
     /// Adds everything the standalone app has (<see cref="ServiceCollectionExtensions.AddMageFunctions"/>),
-    /// routing for <see cref="MageApiPipeline"/>, and then swaps what the Functions host does itself:
-    /// the loops that timer triggers replace (<see cref="Timers.StrandedBuildSweepFunction"/>,
+    /// routing for <see cref="MageApiPipeline"/>, and the client the Functions host provides. No
+    /// background loops are added: timer triggers run that work (<see cref="Timers.StrandedBuildSweepFunction"/>,
     /// <see cref="Timers.WebhookDispatchFunction"/>). No standalone engine is added: the host's
     /// Durable Functions extension runs the task hub, and the app's <see cref="DurableTaskClient"/> is
     /// <see cref="HostDurableTaskClient"/>, bound from <c>[DurableClient]</c>.
@@ -32,8 +32,6 @@ public static class WorkerServiceCollectionExtensions
         services.AddMageFunctions(configuration);
         services.AddRouting();
         services.AddSingleton<MageApiPipeline>();
-        services.RemoveHostedService<StrandedBuildRecovery>();
-        services.RemoveHostedService<WebhookDispatcherService>();
         services.AddSingleton<HostDurableTaskClient>();
         services.AddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<HostDurableTaskClient>());
 

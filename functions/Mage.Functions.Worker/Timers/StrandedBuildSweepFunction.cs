@@ -1,6 +1,7 @@
 using Mage.Builds.Records;
 using Mage.Builds.Submission;
 using Mage.Functions.Worker.Durable;
+using Mage.Storage;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,7 @@ namespace Mage.Functions.Worker.Timers;
 /// host runs a timer on one instance at a time, and the sweep is safe to repeat. It schedules
 /// orchestrations, so it binds the host's Durable Functions client first.
 /// </summary>
-public sealed partial class StrandedBuildSweepFunction(StrandedBuildRecovery recovery, BuildStorageReadiness readiness, HostDurableTaskClient durable, ILogger<StrandedBuildSweepFunction> logger)
+public sealed partial class StrandedBuildSweepFunction(StrandedBuildRecovery recovery, StorageReadiness readiness, HostDurableTaskClient durable, ILogger<StrandedBuildSweepFunction> logger)
 {
     /// <summary>Every minute at second 0 (NCRONTAB with seconds).</summary>
     public const string Schedule = "0 * * * * *";

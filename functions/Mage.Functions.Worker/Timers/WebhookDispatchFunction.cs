@@ -1,4 +1,4 @@
-using Mage.Builds.Webhooks;
+using Mage.Webhooks;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 

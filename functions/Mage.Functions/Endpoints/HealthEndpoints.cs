@@ -1,5 +1,5 @@
 using System.Reflection;
-using Mage.Builds.Storage;
+using Mage.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Mage.Functions.Endpoints;

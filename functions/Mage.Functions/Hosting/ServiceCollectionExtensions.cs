@@ -1,7 +1,11 @@
 using Mage.Builds;
+using Mage.Codegen;
+using Mage.CodeHosts;
 using Mage.Functions.Hosting.Durable;
 using Mage.Functions.Security;
+using Mage.Webhooks;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Mage.Functions.Hosting;
 
@@ -9,10 +13,13 @@ namespace Mage.Functions.Hosting;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds settings, storage, local Azurite, keys and authentication: what both hosts share. The
-    /// durable engine is the host's own choice and is not added here: the standalone app adds
-    /// <see cref="DurableEngineServiceCollectionExtensions.AddDurableEngine"/>, the Functions
-    /// worker uses the host's Durable Functions extension.
+    /// Adds settings, storage, local Azurite, keys, authentication, every domain project (builds,
+    /// code generation, merge requests, catalog, webhooks) and the orchestrator and activity types
+    /// of <see cref="BuildTasks"/> (transient): what both hosts share. The durable engine and the
+    /// background loops are the host's own choice and are not added here: the standalone app adds
+    /// <see cref="DurableEngineServiceCollectionExtensions.AddDurableEngine"/> and
+    /// <see cref="BackgroundLoopsServiceCollectionExtensions.AddBackgroundLoops"/>; the Functions
+    /// worker uses the host's Durable Functions extension and timer triggers.
     /// </summary>
     public static IServiceCollection AddMageFunctions(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,6 +30,12 @@ public static class ServiceCollectionExtensions
         // that uses it (the durable engine, added after this by the host) starts.
         services.AddHostedService<LocalStorageHostedService>();
         services.AddMageBuilds(configuration, AppRoot.Find());
+        services.AddMageCodegen();
+        services.AddMergeRequests(configuration);
+        foreach (var task in BuildTasks.Orchestrators.Concat(BuildTasks.Activities))
+        {
+            services.TryAddTransient(task);
+        }
 
         services.AddSingleton(sp => StorageSettings.CreateClients(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(sp =>

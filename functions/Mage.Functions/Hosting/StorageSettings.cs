@@ -1,6 +1,6 @@
 using Azure.Core;
 using Azure.Identity;
-using Mage.Builds.Storage;
+using Mage.Storage;
 
 namespace Mage.Functions.Hosting;
 

@@ -1,6 +1,6 @@
 using Mage.Builds.Activities;
 using Mage.Builds.Records;
-using Mage.Builds.Tests.Storage;
+using Mage.Testing;
 
 namespace Mage.Builds.Tests.Activities;
 

@@ -5,8 +5,6 @@ using Mage.Builds.Logs;
 using Mage.Builds.Orchestration;
 using Mage.Builds.Records;
 using Mage.Builds.Tests.Drivers;
-using Mage.Builds.Tests.Catalog;
-using Mage.Builds.Tests.Storage;
 using Mage.Manifests;
 using Mage.Testing;
 using Microsoft.Extensions.Hosting.Internal;
@@ -23,11 +21,11 @@ namespace Mage.Builds.Tests.Activities;
 internal sealed class JobActivityHarness : IAsyncDisposable
 {
     private readonly TempFolder _root = new();
-    private readonly Mage.Builds.Storage.StorageClients _account;
+    private readonly Mage.Storage.StorageClients _account;
     private readonly BuildStorageNames _names;
     private readonly CatalogTestStorage _catalog;
 
-    private JobActivityHarness(Mage.Builds.Storage.StorageClients account, BuildStorageNames names, CatalogTestStorage catalog, string service)
+    private JobActivityHarness(Mage.Storage.StorageClients account, BuildStorageNames names, CatalogTestStorage catalog, string service)
     {
         _account = account;
         _names = names;

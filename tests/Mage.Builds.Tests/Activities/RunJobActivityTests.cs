@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Mage.Builds.Activities;
 using Mage.Builds.Orchestration;
 using Mage.Builds.Records;
+using Mage.Testing;
 
 namespace Mage.Builds.Tests.Activities;
 

@@ -1,5 +1,6 @@
 using Mage.Builds.Artifacts;
 using Mage.Builds.Tests.Drivers;
+using Mage.Testing;
 
 namespace Mage.Builds.Tests.Artifacts;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Mage.Builds.Artifacts;
 using Mage.Builds.Tests.Drivers;
+using Mage.Testing;
 
 namespace Mage.Builds.Tests.Artifacts;
 

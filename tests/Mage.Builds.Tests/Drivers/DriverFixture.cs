@@ -1,5 +1,6 @@
 using Mage.Builds.Drivers;
 using Mage.Builds.Jobs;
+using Mage.Testing;
 
 namespace Mage.Builds.Tests.Drivers;
 

@@ -4,6 +4,7 @@ using Mage.Builds.Drivers;
 using Mage.Builds.Jobs;
 using Mage.Builds.Logs;
 using Mage.Builds.Tests.Logs;
+using Mage.Testing;
 
 namespace Mage.Builds.Tests.Drivers;
 

@@ -1,6 +1,7 @@
 using Mage.Builds.Jobs;
 using Mage.Builds.Tests.Drivers;
 using Mage.Builds.Tests.Logs;
+using Mage.Testing;
 
 namespace Mage.Builds.Tests.Jobs;
 

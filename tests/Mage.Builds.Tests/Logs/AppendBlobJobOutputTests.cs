@@ -1,7 +1,7 @@
 using System.Text;
 using Azure.Storage.Blobs.Specialized;
 using Mage.Builds.Logs;
-using Mage.Builds.Tests.Storage;
+using Mage.Testing;
 
 namespace Mage.Builds.Tests.Logs;
 

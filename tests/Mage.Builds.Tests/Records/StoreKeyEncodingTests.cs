@@ -1,5 +1,5 @@
 using Mage.Builds.Records;
-using Mage.Builds.Tests.Storage;
+using Mage.Testing;
 
 namespace Mage.Builds.Tests.Records;
 

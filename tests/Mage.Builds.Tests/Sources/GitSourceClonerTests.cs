@@ -5,6 +5,7 @@ using Mage.Builds.Jobs;
 using Mage.Builds.Sources;
 using Mage.Builds.Tests.Drivers;
 using Mage.Builds.Tests.Logs;
+using Mage.Testing;
 
 namespace Mage.Builds.Tests.Sources;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Mage.Builds.Records;
 using Mage.Cli.Tests.Infrastructure;
-using Mage.Builds.Storage;
+using Mage.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Mage.Cli.Tests.Commands;

@@ -21,7 +21,7 @@ public sealed class CodeGenerationBuildTests(CatalogApp app) : IClassFixture<Cat
     private async Task<string> MageServiceAsync()
     {
         var name = CatalogApp.NewServiceName();
-        var pascalName = Mage.Builds.Codegen.Naming.Pascal(name);
+        var pascalName = Mage.Codegen.Naming.Pascal(name);
 
         // A real repository: a build that generates code ends by pushing it (the merge-request step).
         var repository = await GitFixture.CreateBareRepositoryAsync("README.md", "target of the generated code");

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Mage.Builds.Activities;
 using Mage.Builds.Durable;
+using Mage.Functions.Hosting.Durable;
 using Mage.Functions.Worker.Durable;
 using Mage.Functions.Worker.Http;
 using Mage.Functions.Worker.Tests.Infrastructure;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Mage.Builds.Durable;
+using Mage.Functions.Hosting.Durable;
 using Mage.Functions.Worker.Hosting;
 using Mage.Functions.Worker.Tests.Infrastructure;
 using Mage.Testing;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using Mage.Builds.Durable;
 using Mage.Builds.Orchestration;
+using Mage.Functions.Hosting.Durable;
 using Mage.Functions.Worker.Durable;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Mage.Builds.Records;
-using Mage.Builds.Storage;
+using Mage.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 

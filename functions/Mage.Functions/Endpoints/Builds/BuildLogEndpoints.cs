@@ -1,8 +1,8 @@
 using System.Security.Claims;
+using Azure;
 using Mage.Builds.Activities;
 using Mage.Builds.Records;
-using Azure;
-using Mage.Builds.Storage;
+using Mage.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Mage.Functions.Endpoints.Builds;

@@ -1,5 +1,5 @@
-using Mage.Builds.Catalog;
-using Mage.Builds.Secrets;
+using Mage.Catalog;
+using Mage.Catalog.Secrets;
 using Mage.Functions.Endpoints.Catalog;
 using Mage.Functions.Endpoints.Configuration;
 

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Azure;
-using Mage.Builds.Catalog;
+using Mage.Catalog;
 using Mage.Functions.Security;
 using Mage.Manifests;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,7 +1,8 @@
-using Mage.Builds.Catalog;
-using Mage.Builds.Secrets;
+using Mage.Catalog;
+using Mage.Catalog.Secrets;
 using Mage.Functions.Endpoints.Catalog;
 using Mage.Functions.Security;
+using Mage.Storage;
 
 // In the namespace of AddMageFunctions, so it registers the catalog with one line.
 namespace Mage.Functions.Hosting;
@@ -14,7 +15,7 @@ public static class CatalogServiceCollectionExtensions
     /// <see cref="SecretProtector"/> (from <c>Mage:EncryptionKey</c>, or <c>.mage/encryption.key</c> in
     /// local development), <see cref="ServiceCatalog"/>, <see cref="ServiceKeyStore"/> (also as
     /// <see cref="IServiceKeyStore"/>), <see cref="VariableStore"/> (also as <see cref="IVariableStore"/>)
-    /// and <see cref="ObjectStore"/>, all singletons. Needs the <see cref="Mage.Builds.Storage.StorageClients"/> singleton.
+    /// and <see cref="ObjectStore"/>, all singletons. Needs the <see cref="Mage.Storage.StorageClients"/> singleton.
     /// </summary>
     public static IServiceCollection AddMageCatalog(this IServiceCollection services)
     {
@@ -31,7 +32,7 @@ public static class CatalogServiceCollectionExtensions
 
             return protector;
         });
-        services.AddSingleton<CatalogStorage>();
+        services.AddStorageSetup<CatalogStorage>();
         services.AddSingleton<ServiceCatalog>();
         services.AddSingleton(sp => new ServiceKeyStore(sp.GetRequiredService<CatalogStorage>(), sp.GetRequiredService<ILogger<ServiceKeyStore>>()));
         services.AddSingleton<IServiceKeyStore, ServiceKeyStoreAdapter>();

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Mage.Builds.Catalog;
+using Mage.Catalog;
 using Mage.Functions.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,4 +1,4 @@
-using Mage.Builds.Catalog;
+using Mage.Catalog;
 using Mage.Functions.Security;
 
 namespace Mage.Functions.Endpoints.Catalog;

@@ -1,4 +1,4 @@
-using Mage.Builds.Catalog;
+using Mage.Catalog;
 
 namespace Mage.Functions.Endpoints.Catalog;
 

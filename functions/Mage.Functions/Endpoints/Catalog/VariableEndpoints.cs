@@ -1,4 +1,4 @@
-using Mage.Builds.Catalog;
+using Mage.Catalog;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Mage.Functions.Endpoints.Catalog;

@@ -1,4 +1,4 @@
-using Mage.Builds.Configuration;
+using Mage.Codegen.Configuration;
 using Mage.Manifests;
 
 namespace Mage.Functions.Endpoints.Configuration;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Mage.Builds.Catalog;
-using Mage.Builds.Configuration;
+using Mage.Catalog;
+using Mage.Codegen.Configuration;
 using Mage.Manifests;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;

@@ -1,5 +1,5 @@
-using Mage.Builds.Catalog;
-using Mage.Builds.Configuration;
+using Mage.Catalog;
+using Mage.Codegen.Configuration;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Mage.Functions.Endpoints.Configuration;

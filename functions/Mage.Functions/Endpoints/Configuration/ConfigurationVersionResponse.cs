@@ -1,4 +1,4 @@
-using Mage.Builds.Configuration;
+using Mage.Codegen.Configuration;
 
 namespace Mage.Functions.Endpoints.Configuration;
 

@@ -1,4 +1,4 @@
-using Mage.Builds.Webhooks;
+using Mage.Webhooks;
 
 namespace Mage.Functions.Endpoints.Webhooks;
 

@@ -1,7 +1,7 @@
-using Mage.Builds.Catalog;
-using Mage.Builds.Webhooks;
+using Mage.Catalog;
 using Mage.Functions.Endpoints.Catalog;
 using Mage.Functions.Endpoints.Webhooks;
+using Mage.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 // In the namespace of the other Map…Endpoints extensions, so Program maps it with one line.

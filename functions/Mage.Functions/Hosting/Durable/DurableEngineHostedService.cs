@@ -1,4 +1,5 @@
 using Mage.Builds.Records;
+using Mage.Storage;
 
 namespace Mage.Functions.Hosting.Durable;
 
@@ -7,7 +8,7 @@ namespace Mage.Functions.Hosting.Durable;
 /// app's start (a storage outage at start-up delays builds, it does not stop the app), retrying
 /// until it starts; stops it with the host.
 /// </summary>
-internal sealed partial class DurableEngineHostedService(DurableEngine engine, BuildStorageReadiness readiness, ILogger<DurableEngineHostedService> logger) : IHostedService
+internal sealed partial class DurableEngineHostedService(DurableEngine engine, StorageReadiness readiness, ILogger<DurableEngineHostedService> logger) : IHostedService
 {
     private readonly CancellationTokenSource _stopping = new();
     private Task _starting = Task.CompletedTask;

@@ -4,9 +4,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Mage.Builds.CodeHosts;
-using Mage.Builds.Codegen;
 using Mage.Builds.Records;
+using Mage.Codegen;
+using Mage.CodeHosts;
 using Mage.Functions.Endpoints.Builds;
 using Mage.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -71,7 +71,7 @@ public sealed partial class GeneratedServiceFlowTests
         var record = (await services.GetRequiredService<BuildStore>().GetAsync(id, CancellationToken.None))!;
         var files = (await services.GetRequiredService<GeneratedCodeStore>().LoadAsync(record.Service, record.Number, CancellationToken.None))!;
         var jobs = await services.GetRequiredService<JobStore>().ListAsync(record.Service, record.Number, CancellationToken.None);
-        var service = (await services.GetRequiredService<Mage.Builds.Catalog.ServiceCatalog>().GetAsync(record.Service, CancellationToken.None))!;
+        var service = (await services.GetRequiredService<Mage.Catalog.ServiceCatalog>().GetAsync(record.Service, CancellationToken.None))!;
         var repository = service.Repository!;
         var change = MergeRequestText.Compose(record, configurationVersion, jobs, files, $"http://127.0.0.1:7071/api/builds/{id}");
         return await services.GetRequiredService<CodeHostRegistry>().Get(repository.Provider)

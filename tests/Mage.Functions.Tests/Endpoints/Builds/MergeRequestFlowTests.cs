@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Mage.Builds.CodeHosts;
 using Mage.Builds.Records;
+using Mage.CodeHosts;
 using Mage.Functions.Endpoints.Builds;
 using Mage.Functions.Tests.Infrastructure;
 

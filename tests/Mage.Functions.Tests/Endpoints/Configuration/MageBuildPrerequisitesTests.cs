@@ -1,8 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
-using Mage.Builds.Configuration;
+using Mage.Codegen.Configuration;
 using Mage.Functions.Tests.Endpoints.Catalog;
 using Mage.Functions.Tests.Infrastructure;
+using Mage.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Mage.Builds.Configuration;
+using Mage.Codegen.Configuration;
 using Mage.Functions.Tests.Endpoints.Catalog;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;

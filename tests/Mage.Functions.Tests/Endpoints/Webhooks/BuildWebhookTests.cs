@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Mage.Builds.Webhooks;
 using Mage.Testing;
+using Mage.Webhooks;
 
 namespace Mage.Functions.Tests.Endpoints.Webhooks;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Mage.Builds.Webhooks;
-using Mage.Builds.Storage;
+using Mage.Storage;
+using Mage.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Mage.Functions.Tests.Endpoints.Webhooks;
