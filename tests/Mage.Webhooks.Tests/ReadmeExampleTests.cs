@@ -7,7 +7,7 @@ public sealed class ReadmeExampleTests
     [Fact]
     public async Task Readme_CSharpVerificationExample_IsTheTestedCode()
     {
-        var source = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "tests", "Mage.Builds.Tests", "Webhooks", "StandardWebhookVerifier.cs"));
+        var source = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "tests", "Mage.Webhooks.Tests", "StandardWebhookVerifier.cs"));
         var begin = source.IndexOf("// README:begin\n", StringComparison.Ordinal) + "// README:begin\n".Length;
         var example = source[begin..source.IndexOf("// README:end", StringComparison.Ordinal)];
         var readme = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "README.md"));

@@ -13,8 +13,8 @@ using Microsoft.Extensions.Logging;
 namespace Mage.Webhooks.Tests;
 
 /// <summary>
-/// The webhook services as the app registers them (<c>AddMageWebhooks</c>), running their background
-/// dispatcher against the test run's Azurite, with a test clock. Several hosts over the same
+/// The webhook services as the standalone app registers them (<c>AddMageWebhooks</c> and the hosted
+/// dispatcher loop), running against the test run's Azurite, with a test clock. Several hosts over the same
 /// <see cref="WebhookTestStorage"/> behave like several app instances, or like one app restarted.
 /// </summary>
 internal sealed class WebhookTestHost : IAsyncDisposable
@@ -49,6 +49,8 @@ internal sealed class WebhookTestHost : IAsyncDisposable
         builder.Services.AddSingleton<CatalogStorage>();
         builder.Services.AddSingleton<IVariableStore, VariableStore>();
         builder.Services.AddMageWebhooks(configuration);
+        // The loop is the host's to add (the standalone app does the same); the Functions worker uses a timer instead.
+        builder.Services.AddHostedService<WebhookDispatcherService>();
         if (attemptTimeout is { } timeout)
         {
             // The last registration wins: a short limit so a hanging receiver costs the test little.
