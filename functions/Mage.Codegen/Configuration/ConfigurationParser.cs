@@ -25,7 +25,7 @@ public static class ConfigurationParser
         var (root, error) = YamlTreeLoader.Load(text, limits.Yaml);
         if (error is not null)
         {
-            return new ConfigurationParse(null, null, false, [new(error.Path, error.Line, error.Column, error.Severity, error.Message)], empty);
+            return new ConfigurationParse(null, null, false, [ConfigurationDiagnostic.From(error)], empty);
         }
 
         var reader = new ConfigurationReader(limits);

@@ -42,7 +42,7 @@ internal sealed partial class ManifestReader
                 else
                 {
                     var path = $"jobs[{job.Index}].name";
-                    Error(path, _positions[path], $"job name \"{given}\" has no letters or digits; it would be empty once slugged");
+                    Error(path, PositionOf(path), $"job name \"{given}\" has no letters or digits; it would be empty once slugged");
                 }
             }
 

@@ -4,15 +4,11 @@ namespace Mage.Manifests;
 /// Turns the YAML tree into a <see cref="Manifest"/>, collecting every shape problem instead of
 /// stopping at the first; a bad item is reported and left out so the rest can still be checked.
 /// </summary>
-internal sealed partial class ManifestReader
+internal sealed partial class ManifestReader : ManifestNodeReader
 {
-    private readonly List<ManifestDiagnostic> _diagnostics = [];
-    private readonly Dictionary<string, SourcePosition> _positions = new(StringComparer.Ordinal);
     private readonly List<string> _jobPaths = [];
 
-    public IReadOnlyList<ManifestDiagnostic> Diagnostics => _diagnostics;
-
-    public IReadOnlyDictionary<string, SourcePosition> Positions => _positions;
+    public IReadOnlyList<ManifestDiagnostic> Diagnostics => Reported;
 
     /// <summary>The path (<c>jobs[i]</c>) of each job in <see cref="Manifest.Jobs"/>; items that are not jobs are skipped there.</summary>
     public IReadOnlyList<string> JobPaths => _jobPaths;
@@ -21,7 +17,7 @@ internal sealed partial class ManifestReader
     {
         if (root is not null)
         {
-            _positions[string.Empty] = root.Position;
+            Record(string.Empty, root);
         }
 
         if (root is null or ManifestScalar { IsNull: true })
@@ -177,7 +173,7 @@ internal sealed partial class ManifestReader
         }
 
         var path = Join(parent, "timeout");
-        Error(path, _positions[path], $"timeout \"{text}\" is not a duration; write e.g. 45m, 1h30m or 90s");
+        Error(path, PositionOf(path), $"timeout \"{text}\" is not a duration; write e.g. 45m, 1h30m or 90s");
         return null;
     }
 }

@@ -3,56 +3,27 @@ using Mage.Manifests;
 
 namespace Mage.Codegen.Configuration;
 
-/// <summary>Generic node access: mappings with known keys, strings, numbers, flags, lists; each records positions and reports shape errors.</summary>
+/// <summary>What a configuration does differently from the shared node reading, and its typed values: mappings, numbers, flags, durations, lists.</summary>
 internal sealed partial class ConfigurationReader
 {
-    /// <summary>
-    /// The entries of <paramref name="map"/> by key. With <paramref name="known"/>, any other key is
-    /// an error (a typo must not silently switch a feature off) with a "did you mean".
-    /// </summary>
-    private Dictionary<string, ManifestNode> Fields(ManifestMapping map, string path, IReadOnlyList<string>? known, string what)
+    // A typo in a configuration must not silently switch a feature off, so an unknown key is an
+    // error naming the known ones. The key it was probably meant to be is remembered, so that
+    // key is not also reported as missing.
+    protected override bool OnUnknownKey(string mapPath, string keyPath, string key, SourcePosition keyPosition, IReadOnlyList<string> known, string what)
     {
-        var fields = new Dictionary<string, ManifestNode>(StringComparer.Ordinal);
-        foreach (var (keyNode, value) in map.Entries)
+        var suggestion = Suggestions.Closest(key, known);
+        if (suggestion is not null)
         {
-            if (keyNode is not ManifestScalar { Value: var key })
-            {
-                Error(path, keyNode.Position, $"keys must be strings, not a {keyNode.KindName}");
-                continue;
-            }
-
-            var childPath = Join(path, key);
-            if (fields.ContainsKey(key))
-            {
-                Error(childPath, keyNode.Position,
-                    $"duplicate {what} \"{Shorten(key)}\" (first at line {_positions[childPath].Line.ToString(CultureInfo.InvariantCulture)})");
-                continue;
-            }
-
-            if (known is not null && !known.Contains(key))
-            {
-                var suggestion = Suggestions.Closest(key, known);
-                if (suggestion is not null)
-                {
-                    _misspelled.Add(Join(path, suggestion));
-                }
-
-                Error(childPath, keyNode.Position,
-                    $"unknown {what} \"{Shorten(key)}\"{Suggestions.DidYouMean(key, known)} (known: {string.Join(", ", known)})");
-                continue;
-            }
-
-            fields[key] = value;
-            _keyPositions[childPath] = keyNode.Position;
-            // A null value has no useful position of its own: point at the key.
-            _positions[childPath] = value is ManifestScalar { IsNull: true } ? keyNode.Position : value.Position;
+            _misspelled.Add(Join(mapPath, suggestion));
         }
 
-        return fields;
+        Error(keyPath, keyPosition,
+            $"unknown {what} \"{Shorten(key)}\"{Suggestions.DidYouMean(key, known)} (known: {string.Join(", ", known)})");
+        return false;
     }
 
-    private static ManifestNode? Get(Dictionary<string, ManifestNode> fields, string key) =>
-        fields.TryGetValue(key, out var node) && node is not ManifestScalar { IsNull: true } ? node : null;
+    // Keys here are user names (entities, fields, spells): a pasted wall of text is shortened.
+    protected override string DuplicateKeyMessage(string key, string what) => $"duplicate {what} \"{Shorten(key)}\"";
 
     /// <summary>The mapping at <paramref name="path"/>, or null (reported unless absent).</summary>
     private ManifestMapping? Mapping(ManifestNode? node, string path, string example)
@@ -65,22 +36,6 @@ internal sealed partial class ConfigurationReader
                 return map;
             default:
                 Error(path, node.Position, $"{Describe(path)} must be a mapping ({example}), not a {node.KindName}");
-                return null;
-        }
-    }
-
-    private string? String(Dictionary<string, ManifestNode> fields, string parent, string key)
-    {
-        var node = Get(fields, key);
-        var path = Join(parent, key);
-        switch (node)
-        {
-            case null:
-                return null;
-            case ManifestScalar scalar:
-                return scalar.Value;
-            default:
-                Error(path, node.Position, $"{path} must be a string, not a {node.KindName}");
                 return null;
         }
     }
@@ -98,7 +53,7 @@ internal sealed partial class ConfigurationReader
                 return false;
             default:
                 var path = Join(parent, key);
-                Error(path, _positions[path], $"{path} must be true or false, not \"{Shorten(text)}\"");
+                Error(path, PositionOf(path), $"{path} must be true or false, not \"{Shorten(text)}\"");
                 return null;
         }
     }
@@ -114,13 +69,13 @@ internal sealed partial class ConfigurationReader
         var path = Join(parent, key);
         if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
-            Error(path, _positions[path], $"{path} must be a whole number, not \"{Shorten(text)}\"");
+            Error(path, PositionOf(path), $"{path} must be a whole number, not \"{Shorten(text)}\"");
             return null;
         }
 
         if (value < min || value > max)
         {
-            Error(path, _positions[path], $"{path} is {value}; it must be between {min} and {max}");
+            Error(path, PositionOf(path), $"{path} is {value}; it must be between {min} and {max}");
             return null;
         }
 
@@ -141,7 +96,7 @@ internal sealed partial class ConfigurationReader
         }
 
         var path = Join(parent, key);
-        Error(path, _positions[path], $"{path} must be a number, not \"{Shorten(text)}\"");
+        Error(path, PositionOf(path), $"{path} must be a number, not \"{Shorten(text)}\"");
         return null;
     }
 
@@ -156,13 +111,13 @@ internal sealed partial class ConfigurationReader
         var path = Join(parent, key);
         if (!DurationSyntax.TryParse(text, out var duration))
         {
-            Error(path, _positions[path], $"{path} \"{Shorten(text)}\" is not a duration; write e.g. 30s, 5m or 1h30m");
+            Error(path, PositionOf(path), $"{path} \"{Shorten(text)}\" is not a duration; write e.g. 30s, 5m or 1h30m");
             return null;
         }
 
         if (duration > max)
         {
-            Error(path, _positions[path], $"{path} is {DurationSyntax.Format(duration)}; the most is {DurationSyntax.Format(max)}");
+            Error(path, PositionOf(path), $"{path} is {DurationSyntax.Format(duration)}; the most is {DurationSyntax.Format(max)}");
             return null;
         }
 
@@ -218,29 +173,7 @@ internal sealed partial class ConfigurationReader
         return -1;
     }
 
-    private void Record(string path, ManifestNode node) => _positions[path] = node.Position;
-
-    private static string Join(string parent, string key) => parent.Length == 0 ? key : $"{parent}.{key}";
-
     private static string Describe(string path) => path.Length == 0 ? "the configuration" : path;
 
     private static string Shorten(string value) => Catalog.CatalogNames.Shorten(value);
-
-    private void Error(string path, SourcePosition position, string message) =>
-        _diagnostics.Add(new(path, position.Line, position.Column, DiagnosticSeverity.Error, message));
-
-    /// <summary>An error about a mapping key itself (a name), placed at the key rather than its value.</summary>
-    private void KeyError(string path, string message)
-    {
-        if (_keyPositions.TryGetValue(path, out var position))
-        {
-            Error(path, position, message);
-        }
-        else
-        {
-            Error(path, message);
-        }
-    }
-
-    private void Error(string path, string message) => Error(path, _positions.TryGetValue(path, out var p) ? p : SourcePosition.Start, message);
 }

@@ -7,18 +7,13 @@ namespace Mage.Codegen.Configuration;
 /// shape problem instead of stopping at the first; a bad item is reported and left out so the
 /// rest can still be checked. Cross-section checks are <see cref="ConfigurationLinter"/>'s.
 /// </summary>
-internal sealed partial class ConfigurationReader(ConfigurationLimits limits)
+internal sealed partial class ConfigurationReader(ConfigurationLimits limits) : ManifestNodeReader
 {
-    private readonly List<ConfigurationDiagnostic> _diagnostics = [];
-    private readonly Dictionary<string, SourcePosition> _positions = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SourcePosition> _keyPositions = new(StringComparer.Ordinal);
 
     // Paths of keys that an unknown key was probably meant to be: "missing" is not said twice.
     private readonly HashSet<string> _misspelled = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<ConfigurationDiagnostic> Diagnostics => _diagnostics;
-
-    public IReadOnlyDictionary<string, SourcePosition> Positions => _positions;
+    public IReadOnlyList<ConfigurationDiagnostic> Diagnostics => [.. Reported.Select(ConfigurationDiagnostic.From)];
 
     public bool EntityEndpointsGiven { get; private set; }
 
@@ -26,7 +21,7 @@ internal sealed partial class ConfigurationReader(ConfigurationLimits limits)
     {
         if (root is not null)
         {
-            _positions[string.Empty] = root.Position;
+            Record(string.Empty, root);
         }
 
         if (root is null or ManifestScalar { IsNull: true })
