@@ -174,26 +174,12 @@ public sealed class GenerateCodeActivityTests : IDisposable
     private string CommitToBareRepository(string folder)
     {
         var bare = Path.Combine(_root.Path, "pack-" + Guid.NewGuid().ToString("N")[..8] + ".git");
-        Git(_root.Path, "init", "-q", "--bare", "-b", "main", bare);
-        Git(folder, "init", "-q", "-b", "main");
-        Git(folder, "add", ".");
-        Git(folder, "commit", "-q", "-m", "pack");
-        Git(folder, "push", "-q", bare, "main");
+        TestGit.Run(_root.Path, "init", "-q", "--bare", "-b", "main", bare);
+        TestGit.Run(folder, "init", "-q", "-b", "main");
+        TestGit.Run(folder, "add", ".");
+        TestGit.Run(folder, "commit", "-q", "-m", "pack");
+        TestGit.Run(folder, "push", "-q", bare, "main");
         return bare;
-    }
-
-    private static void Git(string directory, params string[] arguments)
-    {
-        var info = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardError = true };
-        foreach (var argument in new[] { "-c", "user.name=Test", "-c", "user.email=test@example.com" }.Concat(arguments))
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var git = Process.Start(info)!;
-        var error = git.StandardError.ReadToEnd();
-        git.WaitForExit();
-        Assert.True(git.ExitCode == 0, $"git {string.Join(' ', arguments)}: {error}");
     }
 
     private sealed record Setup(GenerateCodeActivity Activity, ConfigurationStore Configurations, ObjectStore Objects, GeneratedCodeStore Generated, JobLogs Logs, string Workspace)

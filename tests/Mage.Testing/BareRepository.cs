@@ -1,4 +1,3 @@
-using System.Diagnostics;
 
 namespace Mage.Testing;
 
@@ -26,35 +25,14 @@ public sealed class BareRepository : IDisposable
             await File.WriteAllTextAsync(full, content);
         }
 
-        await GitAsync(work, "init", "-q", "-b", "main");
-        await GitAsync(work, "add", "-A");
-        await GitAsync(work, "commit", "-q", "-m", "initial");
-        await GitAsync(repository.Root, "clone", "-q", "--bare", work, repository.Path);
+        await TestGit.RunAsync(work, "init", "-q", "-b", "main");
+        await TestGit.RunAsync(work, "add", "-A");
+        await TestGit.RunAsync(work, "commit", "-q", "-m", "initial");
+        await TestGit.RunAsync(repository.Root, "clone", "-q", "--bare", work, repository.Path);
         return repository;
     }
 
-    /// <summary>Runs git with a fixed identity; returns standard output.</summary>
-    public static async Task<string> GitAsync(string directory, params string[] args)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var arg in new[] { "-c", "user.name=Tester", "-c", "user.email=tester@mage.invalid" }.Concat(args))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"git {string.Join(' ', args)} failed: {error}");
-        }
-
-        return await output;
-    }
-
-    public Task<string> InRepositoryAsync(params string[] args) => GitAsync(Path, args);
+    public Task<string> InRepositoryAsync(params string[] args) => TestGit.RunAsync(Path, args);
 
     /// <summary>The commit count of <paramref name="branch"/>.</summary>
     public async Task<int> CountAsync(string branch) => int.Parse((await InRepositoryAsync("rev-list", "--count", branch)).Trim(), System.Globalization.CultureInfo.InvariantCulture);
@@ -76,7 +54,7 @@ public sealed class BareRepository : IDisposable
     public async Task PushAsync(string branch, IReadOnlyDictionary<string, string> changes, Action<string>? prepare = null)
     {
         var work = System.IO.Path.Combine(Root, "person-" + Guid.NewGuid().ToString("N")[..8]);
-        await GitAsync(Root, "clone", "-q", "-b", branch, Path, work);
+        await TestGit.RunAsync(Root, "clone", "-q", "-b", branch, Path, work);
         foreach (var (path, content) in changes)
         {
             var full = System.IO.Path.Combine(work, path);
@@ -85,9 +63,9 @@ public sealed class BareRepository : IDisposable
         }
 
         prepare?.Invoke(work);
-        await GitAsync(work, "add", "-A");
-        await GitAsync(work, "commit", "-q", "-m", "a person's change");
-        await GitAsync(work, "push", "-q", "origin", branch);
+        await TestGit.RunAsync(work, "add", "-A");
+        await TestGit.RunAsync(work, "commit", "-q", "-m", "a person's change");
+        await TestGit.RunAsync(work, "push", "-q", "origin", branch);
     }
 
     public void Dispose()

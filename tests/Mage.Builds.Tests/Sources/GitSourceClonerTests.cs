@@ -23,32 +23,18 @@ public sealed class GitSourceClonerTests : IDisposable
         Directory.CreateDirectory(workspace);
         bare = Path.Combine(root.Path, "origin.git");
         var seed = Path.Combine(root.Path, "seed");
-        Git(root.Path, "init", "-q", "--bare", "-b", "main", bare);
-        Git(root.Path, "init", "-q", "-b", "main", seed);
+        TestGit.Run(root.Path, "init", "-q", "--bare", "-b", "main", bare);
+        TestGit.Run(root.Path, "init", "-q", "-b", "main", seed);
         File.WriteAllText(Path.Combine(seed, "version.txt"), "one\n");
-        Git(seed, "add", ".");
-        Git(seed, "commit", "-q", "-m", "one");
-        Git(seed, "tag", "v1");
+        TestGit.Run(seed, "add", ".");
+        TestGit.Run(seed, "commit", "-q", "-m", "one");
+        TestGit.Run(seed, "tag", "v1");
         File.WriteAllText(Path.Combine(seed, "version.txt"), "two\n");
-        Git(seed, "commit", "-q", "-am", "two");
-        Git(seed, "push", "-q", bare, "main", "v1");
+        TestGit.Run(seed, "commit", "-q", "-am", "two");
+        TestGit.Run(seed, "push", "-q", bare, "main", "v1");
     }
 
     public void Dispose() => root.Dispose();
-
-    private static void Git(string directory, params string[] arguments)
-    {
-        var info = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardError = true };
-        foreach (var argument in new[] { "-c", "user.name=Test", "-c", "user.email=test@example.com" }.Concat(arguments))
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var git = Process.Start(info)!;
-        var error = git.StandardError.ReadToEnd();
-        git.WaitForExit();
-        Assert.True(git.ExitCode == 0, $"git {string.Join(' ', arguments)}: {error}");
-    }
 
     [Fact]
     public async Task CloneAsync_BareRepositoryOverFile_ClonesTheDefaultBranch()

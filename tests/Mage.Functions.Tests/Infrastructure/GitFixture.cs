@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Mage.Testing;
 
 namespace Mage.Functions.Tests.Infrastructure;
 
@@ -13,27 +13,11 @@ public static class GitFixture
         var bare = Path.Combine(root, "repo.git");
         Directory.CreateDirectory(work);
         await File.WriteAllTextAsync(Path.Combine(work, file), content);
-        await GitAsync(work, "init", "-q", "-b", "main");
-        await GitAsync(work, "add", ".");
-        await GitAsync(work, "-c", "user.name=Mage Tests", "-c", "user.email=tests@mage.invalid", "commit", "-q", "-m", "initial");
-        await GitAsync(root, "clone", "-q", "--bare", work, bare);
+        await TestGit.RunAsync(work, "init", "-q", "-b", "main");
+        await TestGit.RunAsync(work, "add", ".");
+        await TestGit.RunAsync(work, "-c", "user.name=Mage Tests", "-c", "user.email=tests@mage.invalid", "commit", "-q", "-m", "initial");
+        await TestGit.RunAsync(root, "clone", "-q", "--bare", work, bare);
         return bare;
     }
 
-    private static async Task GitAsync(string directory, params string[] args)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"git {string.Join(' ', args)} failed: {error}");
-        }
-    }
 }

@@ -168,9 +168,9 @@ public sealed class ChaosTests(ITestOutputHelper output)
     /// <summary>A passed publishing build opened its merge request exactly once; any other at most once.</summary>
     private static async Task<IEnumerable<string>> CheckMergeRequestAsync(string bare, BuildView build)
     {
-        var commits = (await GitAsync(bare, "log", "--all", "--format=%H", "--fixed-strings", $"--grep={MageCommit.Trailer(build.Id)}"))
+        var commits = (await TestGit.RunAsync(bare, "log", "--all", "--format=%H", "--fixed-strings", $"--grep={MageCommit.Trailer(build.Id)}"))
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
-        var branches = (await GitAsync(bare, "branch", "--list", $"mage/{build.Tag}")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+        var branches = (await TestGit.RunAsync(bare, "branch", "--list", $"mage/{build.Tag}")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
         var problems = new List<string>();
         if (commits > 1)
         {
@@ -275,21 +275,6 @@ public sealed class ChaosTests(ITestOutputHelper output)
     {
         using var response = await cluster.SendAsync(() => new HttpRequestMessage(HttpMethod.Put, new Uri(path, UriKind.Relative)) { Content = content() }, TimeSpan.FromMinutes(1));
         Assert.True(response.IsSuccessStatusCode, $"PUT {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
-
-    private static async Task<string> GitAsync(string repository, params string[] args)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = repository, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var text = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"git {string.Join(' ', args)} exited {process.ExitCode}");
-        return text;
     }
 
     private sealed record PlannedBuild(string Service, string Tag, string Manifest, TimeSpan PauseAfter);

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Mage.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -41,17 +41,17 @@ public sealed class MergeRequestFlowTests
         // A failed job in an allow_failures stage still opens the merge request.
         Assert.True(build.Status == "passed_with_failures", $"{build.Status}: {build.Error}");
         Assert.Equal(new MergeRequestRef($"{new Uri(bare).AbsoluteUri}#mage/v1.2.0", null, "mage/v1.2.0"), build.MergeRequest);
-        var message = await GitAsync(bare, "log", "-1", "--format=%B", "mage/v1.2.0");
+        var message = await TestGit.RunAsync(bare, "log", "-1", "--format=%B", "mage/v1.2.0");
         Assert.Contains($"Mage-Build: {accepted.Id}", message, StringComparison.Ordinal);
         Assert.Contains("configuration version 1", message, StringComparison.Ordinal);
-        var generated = GeneratedFilesIndex.ParsePaths(Encoding.UTF8.GetBytes(await GitAsync(bare, "show", $"mage/v1.2.0:{GeneratedFilesIndex.Path}")));
+        var generated = GeneratedFilesIndex.ParsePaths(Encoding.UTF8.GetBytes(await TestGit.RunAsync(bare, "show", $"mage/v1.2.0:{GeneratedFilesIndex.Path}")));
         Assert.NotEmpty(generated);
         foreach (var path in generated)
         {
-            await GitAsync(bare, "cat-file", "-e", $"mage/v1.2.0:{path}"); // every indexed file is in the branch
+            await TestGit.RunAsync(bare, "cat-file", "-e", $"mage/v1.2.0:{path}"); // every indexed file is in the branch
         }
 
-        Assert.Equal("# notes by a person\n", await GitAsync(bare, "show", "mage/v1.2.0:NOTES.md")); // not generated: kept
+        Assert.Equal("# notes by a person\n", await TestGit.RunAsync(bare, "show", "mage/v1.2.0:NOTES.md")); // not generated: kept
         var listed = await scenario.Api.Client.GetFromJsonAsync<BuildPage>(new Uri($"/api/services/{scenario.Service}/builds", UriKind.Relative));
         Assert.Equal(build.MergeRequest, listed!.Items.Single().MergeRequest);
     }
@@ -94,18 +94,4 @@ public sealed class MergeRequestFlowTests
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
     }
 
-    private static async Task<string> GitAsync(string repository, params string[] args)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = repository, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"git {string.Join(' ', args)} exited {process.ExitCode}");
-        return output;
-    }
 }
