@@ -106,6 +106,7 @@ public sealed class AppProcess : IAsyncDisposable
         using var cts = new CancellationTokenSource(timeout);
         try
         {
+            // Also waits for the redirected output to end, so Output is complete afterwards.
             await _process.WaitForExitAsync(cts.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
@@ -113,10 +114,7 @@ public sealed class AppProcess : IAsyncDisposable
             return null;
         }
 
-        var elapsed = stopwatch.Elapsed;
-
-        // WaitForExitAsync also waits for the redirected streams to end, so Output is complete here.
-        return elapsed;
+        return stopwatch.Elapsed;
     }
 
     /// <summary>The exit code once <see cref="HasExited"/>.</summary>

@@ -14,9 +14,10 @@ namespace Mage.Functions.Hosting.Durable;
 /// <remarks>
 /// <see cref="StartAsync"/> creates the task hub's tables, queues and containers when missing, then
 /// starts polling. <see cref="StopAsync"/> hands work back gracefully within
-/// <see cref="DurableEngineOptions.ShutdownTimeout"/>; whatever is still running then is
-/// redelivered by the provider once its message visibility and partition leases expire, so a stop
-/// never loses a build.
+/// <see cref="DurableEngineOptions.ShutdownTimeout"/> (about 1 s when the running jobs end on the
+/// host's stopping token): running activities report, running episodes finish, partition leases
+/// are released. Whatever is still running after the timeout is redelivered by the provider once
+/// its message visibility and partition leases expire, so a stop never loses a build.
 /// </remarks>
 public sealed partial class DurableEngine(
     AzureStorageOrchestrationService service, AzureStorageOrchestrationServiceSettings settings, DurableTaskShimFactory shims, DurableEngineTasks tasks, IServiceProvider services, DurableEngineOptions options, ILoggerFactory loggerFactory)
