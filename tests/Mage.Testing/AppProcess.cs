@@ -82,6 +82,44 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Whether the process has ended.</summary>
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>
+    /// SIGTERM to the app alone (what a rolling deploy or <c>docker stop</c> sends), then waits up to
+    /// <paramref name="timeout"/> for it to exit. Returns how long the exit took, or null if it had not
+    /// exited by then (it is left running; dispose kills it).
+    /// </summary>
+    public async Task<TimeSpan?> TerminateAsync(TimeSpan timeout)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        using (var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, UseShellExecute = false })
+            ?? throw new InvalidOperationException("kill did not start."))
+        {
+            await kill.WaitForExitAsync().ConfigureAwait(false);
+            if (kill.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"kill -TERM {_process.Id} exited with {kill.ExitCode}.");
+            }
+        }
+
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            // Also waits for the redirected output to end, so Output is complete afterwards.
+            await _process.WaitForExitAsync(cts.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+
+        return stopwatch.Elapsed;
+    }
+
+    /// <summary>The exit code once <see cref="HasExited"/>.</summary>
+    public int ExitCode => _process.ExitCode;
+
     /// <inheritdoc />
     public ValueTask DisposeAsync()
     {

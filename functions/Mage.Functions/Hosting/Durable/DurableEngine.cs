@@ -14,9 +14,10 @@ namespace Mage.Functions.Hosting.Durable;
 /// <remarks>
 /// <see cref="StartAsync"/> creates the task hub's tables, queues and containers when missing, then
 /// starts polling. <see cref="StopAsync"/> hands work back gracefully within
-/// <see cref="DurableEngineOptions.ShutdownTimeout"/>; whatever is still running then is
-/// redelivered by the provider once its message visibility and partition leases expire, so a stop
-/// never loses a build.
+/// <see cref="DurableEngineOptions.ShutdownTimeout"/> (about 1 s when the running jobs end on the
+/// host's stopping token): running activities report, running episodes finish, partition leases
+/// are released. Whatever is still running after the timeout is redelivered by the provider once
+/// its message visibility and partition leases expire, so a stop never loses a build.
 /// </remarks>
 public sealed partial class DurableEngine(
     AzureStorageOrchestrationService service, AzureStorageOrchestrationServiceSettings settings, DurableTaskShimFactory shims, DurableEngineTasks tasks, IServiceProvider services, DurableEngineOptions options, ILoggerFactory loggerFactory)
@@ -62,7 +63,7 @@ public sealed partial class DurableEngine(
         var stopping = System.Diagnostics.Stopwatch.StartNew();
         try
         {
-            await worker.StopAsync(isForced: false).WaitAsync(options.ShutdownTimeout);
+            await StopInOrderAsync(worker).WaitAsync(options.ShutdownTimeout);
             EngineStopped(_logger, settings.WorkerId, stopping.ElapsedMilliseconds);
         }
         catch (TimeoutException)
@@ -70,6 +71,34 @@ public sealed partial class DurableEngine(
             // Storage gone or an activity still running: its message and the partition leases expire and another worker takes over.
             EngineStopTimedOut(_logger, settings.WorkerId, options.ShutdownTimeout);
         }
+    }
+
+    /// <summary>
+    /// Stops fetching work, lets the running activities report, and hands the partitions back, the
+    /// last two at once. <see cref="TaskHubWorker.StopAsync(bool)"/> alone would wait first for every
+    /// dispatcher's running work items and only then stop the provider; but an extended session is a
+    /// running orchestration work item that waits for its next message until the idle timeout
+    /// (30 s) or until the provider stops, so the orchestration dispatcher's graceful wait always ran
+    /// out its own limit (8 one-second polls) before the provider was told to stop.
+    /// </summary>
+    private static async Task StopInOrderAsync(TaskHubWorker worker)
+    {
+        // Graceful: no new activity is fetched; the running ones (a job being ended by the host's
+        // stopping token records itself failed) finish and send their results. The dispatcher polls
+        // its count once a second, up to 8 times.
+        var activities = worker.TaskActivityDispatcher.StopAsync(forced: false);
+
+        // Forced here only means "do not wait": no new episode is fetched, and the provider's stop
+        // below waits for the episodes still running (the partition drain waits for their sessions)
+        // before it releases a partition's lease.
+        await worker.TaskOrchestrationDispatcher.StopAsync(forced: true);
+
+        // The dispatchers are stopped, so this is the provider's graceful stop: it cancels the idle
+        // extended sessions' waits, drains each partition and releases its lease. Not forced: a forced
+        // provider stop drops the sessions of episodes still running before their partitions drain.
+        // (The app runs no entities, so there is no separate entity dispatcher to stop.)
+        var provider = worker.StopAsync(isForced: false);
+        await Task.WhenAll(activities, provider);
     }
 
     [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Durable engine started: task hub {TaskHub}, worker {WorkerId}, {Partitions} partitions, in {ElapsedMs} ms")]
