@@ -29,6 +29,13 @@ public sealed record JobClaim
     /// <summary>When the running worker last said it is alive (its own clock).</summary>
     public required DateTimeOffset HeartbeatAt { get; init; }
 
+    /// <summary>
+    /// The claim attempt that wrote the row, fresh for each attempt (never reused, not even by the
+    /// same worker): an attempt whose insert reached storage but whose answer was lost gets 409 on
+    /// the SDK's retry, and knows the row for its own only by this.
+    /// </summary>
+    public string Nonce { get; init; } = string.Empty;
+
     /// <summary>Set by a delivery that found the heartbeat stale and recorded the job failed; a worker that was only slow stops its script when it sees this.</summary>
     public bool Abandoned { get; init; }
 
