@@ -81,7 +81,10 @@ public sealed class JobClaimKeeper
                 announced = true;
             }
 
-            if (claim.Abandoned || time.GetUtcNow() - claim.HeartbeatAt > options.JobHeartbeatTimeout)
+            // Storage's clock at both ends: the holder's clock may be ahead of or behind this worker's.
+            // Storage always dates its answers; the worker clocks are only a fallback without one.
+            var age = claim.Age ?? time.GetUtcNow() - claim.HeartbeatAt;
+            if (claim.Abandoned || age > options.JobHeartbeatTimeout)
             {
                 // Conditional on the version read: a holder that refreshed the heartbeat meanwhile is alive after all.
                 if (claim.Abandoned || await claims.AbandonAsync(claim, cancellationToken))
@@ -99,9 +102,10 @@ public sealed class JobClaimKeeper
     private async Task<JobResult> RecordWorkerStoppedAsync(RunJobInput input, JobClaim claim, CancellationToken cancellationToken)
     {
         var (service, number) = BuildId.Parse(input.BuildId);
-        JobLog.ClaimStale(logger, input.Job.Name, input.BuildId, claim.WorkerId, claim.HeartbeatAt);
+        var lastBeat = claim.StoredAt ?? claim.HeartbeatAt;
+        JobLog.ClaimStale(logger, input.Job.Name, input.BuildId, claim.WorkerId, lastBeat);
         var log = await logs.OpenAsync(service, number, input.Job.Name, [], append: true, cancellationToken);
-        await log.WriteLineAsync($"[mage] {WorkerStoppedReason} (worker {claim.WorkerId}, last heartbeat {claim.HeartbeatAt:O}); the job is failed and not run again", cancellationToken);
+        await log.WriteLineAsync($"[mage] {WorkerStoppedReason} (worker {claim.WorkerId}, last heartbeat stored {lastBeat:O}); the job is failed and not run again", cancellationToken);
         await log.CompleteAsync(cancellationToken);
         await jobs.FinishAsync(service, number, input.StageIndex, input.JobIndex, BuildStatus.Failed, null, cancellationToken);
 

@@ -55,9 +55,14 @@ public sealed class JobClaimStore(StorageClients account, BuildStorageNames name
         }
     }
 
-    /// <summary>The claim of a job, or null when nobody claimed it.</summary>
-    public async Task<JobClaim?> GetAsync(string buildId, int stage, int job, CancellationToken cancellationToken) =>
-        await _table.GetEntityOrNullAsync(buildId, RowKey(stage, job), cancellationToken: cancellationToken) is { } entity ? ToClaim(entity) : null;
+    /// <summary>The claim of a job, with its <see cref="JobClaim.Age"/>; null when nobody claimed it.</summary>
+    public async Task<JobClaim?> GetAsync(string buildId, int stage, int job, CancellationToken cancellationToken)
+    {
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(buildId, RowKey(stage, job), cancellationToken: cancellationToken);
+        return response.HasValue
+            ? ToClaim(response.Value!) with { ReadAt = response.GetRawResponse().Headers.Date }
+            : null;
+    }
 
     /// <summary>
     /// Refreshes the heartbeat of a claim this worker holds, conditional on <paramref name="claim"/>'s
@@ -127,5 +132,6 @@ public sealed class JobClaimStore(StorageClients account, BuildStorageNames name
         Abandoned = entity.GetBoolean("Abandoned") ?? false,
         Nonce = entity.GetString("Nonce") ?? string.Empty,
         ETag = entity.ETag,
+        StoredAt = entity.Timestamp,
     };
 }

@@ -88,8 +88,8 @@ internal sealed class JobActivityHarness : IAsyncDisposable
     /// <summary>The job's log now.</summary>
     public async Task<string> LogAsync() => (await Logs.BlobFor(Service, 1, "job.1").DownloadContentAsync()).Value.Content.ToString();
 
-    /// <summary>One worker process of the task hub.</summary>
-    public WorkerProcess Worker(string id) => new(this, id);
+    /// <summary>One worker process of the task hub, on <paramref name="clock"/> (the system clock by default).</summary>
+    public WorkerProcess Worker(string id, TimeProvider? clock = null) => new(this, id, clock ?? TimeProvider.System);
 
     public ValueTask DisposeAsync()
     {
@@ -100,16 +100,16 @@ internal sealed class JobActivityHarness : IAsyncDisposable
     /// <summary>The parts of one app process that a job activity uses.</summary>
     internal sealed class WorkerProcess : IAsyncDisposable
     {
-        public WorkerProcess(JobActivityHarness harness, string id)
+        public WorkerProcess(JobActivityHarness harness, string id, TimeProvider clock)
         {
             Registry = new RunningJobRegistry(BuildsServiceCollectionExtensions.KillGracePeriod);
             Driver = new LocalDriver(new DriverOptions { WorkRoot = harness.WorkRoot }, Registry, new JobProcess(Registry));
-            var keeper = new JobClaimKeeper(harness.Claims, harness.Jobs, harness.Logs, Registry, new WorkerIdentity(id), harness.Options, TimeProvider.System,
+            var keeper = new JobClaimKeeper(harness.Claims, harness.Jobs, harness.Logs, Registry, new WorkerIdentity(id), harness.Options, clock,
                 NullLogger<JobClaimKeeper>.Instance);
             var runner = new JobRunner(harness.Jobs, harness.Logs, harness._catalog.Variables);
             var artifacts = new ArtifactCollector(harness._account, harness._names, new ArtifactStore(harness._account, harness._names), harness.Options);
-            RunJob = new RunJobActivity(new DriverRegistry([Driver]), runner, artifacts, keeper, harness.Jobs, Registry, TimeProvider.System, Lifetime);
-            Kill = new KillJobsActivity(harness.Claims, TimeProvider.System);
+            RunJob = new RunJobActivity(new DriverRegistry([Driver]), runner, artifacts, keeper, harness.Jobs, Registry, clock, Lifetime);
+            Kill = new KillJobsActivity(harness.Claims, clock);
         }
 
         public RunningJobRegistry Registry { get; }

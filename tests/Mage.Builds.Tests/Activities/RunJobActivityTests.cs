@@ -111,6 +111,44 @@ public sealed class RunJobActivityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunAsync_RunningWorkersClockIsBehind_SecondDeliveryStillWaitsForTheResult()
+    {
+        // The runner's heartbeats look a minute old by the second worker's clock; storage's clock says they are fresh.
+        var runs = Path.Combine(_harness.Scratch, "runs");
+        var input = await _harness.BuildWithJobAsync($"echo run >> {runs}\nsleep 5\nexit 3");
+        await using var behind = _harness.Worker("behind", new SkewedClock(-TimeSpan.FromMinutes(1)));
+        await using var second = _harness.Worker("second");
+        var original = behind.RunJob.RunAsync(Context(), input);
+        await WaitForFileAsync(runs);
+
+        var repeated = await second.RunJob.RunAsync(Context(), input).WaitAsync(TimeSpan.FromSeconds(30));
+
+        var result = await original;
+        Assert.Equal(new JobResult(BuildStatus.Failed), result);
+        Assert.Equal(result, repeated);
+        Assert.Equal(3, (await _harness.JobAsync()).ExitCode);
+        Assert.False((await _harness.Claims.GetAsync(input.BuildId, input.StageIndex, input.JobIndex, default))!.Abandoned);
+    }
+
+    [Fact]
+    public async Task RunAsync_StoppedWorkersClockWasAhead_ClaimGoesStaleAfterTheTimeout()
+    {
+        // A heartbeat an hour in the future by its worker's clock must not keep a dead worker's claim alive for an hour.
+        var runs = Path.Combine(_harness.Scratch, "runs");
+        var input = await _harness.BuildWithJobAsync($"echo run >> {runs}");
+        var claimed = DateTimeOffset.UtcNow;
+        Assert.NotNull(await _harness.Claims.TryClaimAsync(input.BuildId, input.StageIndex, input.JobIndex, "ahead", claimed + TimeSpan.FromHours(1), default));
+        await using var survivor = _harness.Worker("survivor");
+
+        var result = await survivor.RunJob.RunAsync(Context(), input).WaitAsync(TimeSpan.FromSeconds(30));
+
+        var waited = DateTimeOffset.UtcNow - claimed;
+        Assert.Equal(new JobResult(BuildStatus.Failed, JobClaimKeeper.WorkerStoppedReason), result);
+        Assert.True(waited >= _harness.Options.JobHeartbeatTimeout - TimeSpan.FromMilliseconds(200), $"gave up on a fresh claim {waited} after it was written");
+        Assert.False(File.Exists(runs));
+    }
+
+    [Fact]
     public async Task RunAsync_HostStopsWhileTheScriptRuns_EndsTheScriptAndRecordsTheJobFailedWithTheReason()
     {
         // A graceful stop must not wait for an hour-long script, and the redelivery must not run it again.
