@@ -110,6 +110,7 @@ internal sealed class JobActivityHarness : IAsyncDisposable
             var artifacts = new ArtifactCollector(harness._account, harness._names, new ArtifactStore(harness._account, harness._names), harness.Options);
             RunJob = new RunJobActivity(new DriverRegistry([Driver]), runner, artifacts, keeper, harness.Jobs, Registry, clock, Lifetime);
             Kill = new KillJobsActivity(harness.Claims, clock);
+            Destroy = new DestroyDriverActivity(new DriverRegistry([Driver]), harness.Claims, clock, NullLogger<DestroyDriverActivity>.Instance);
         }
 
         public RunningJobRegistry Registry { get; }
@@ -122,6 +123,8 @@ internal sealed class JobActivityHarness : IAsyncDisposable
         public RunJobActivity RunJob { get; }
 
         public KillJobsActivity Kill { get; }
+
+        public DestroyDriverActivity Destroy { get; }
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
