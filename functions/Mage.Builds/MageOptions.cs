@@ -47,6 +47,8 @@ public sealed class MageOptions
     /// How old a job claim's heartbeat may get before the worker running it counts as stopped: a
     /// redelivered job activity then records the job failed ("the worker running this job stopped")
     /// instead of running its script a second time. At least twice <see cref="JobHeartbeatInterval"/>.
+    /// Measured on storage's clock (the claim's last write against the time it is read), so workers
+    /// whose clocks disagree neither give up on a live worker nor trust a dead one longer.
     /// </summary>
     public TimeSpan JobHeartbeatTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

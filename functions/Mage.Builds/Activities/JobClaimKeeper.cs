@@ -2,6 +2,7 @@ using Mage.Builds.Jobs;
 using Mage.Builds.Logs;
 using Mage.Builds.Orchestration;
 using Mage.Builds.Records;
+using Mage.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Mage.Builds.Activities;
@@ -59,36 +60,80 @@ public sealed class JobClaimKeeper
     public IAsyncDisposable Watch(RunJobInput input, JobClaim claim) => new JobWatch(this, input, claim);
 
     /// <summary>
+    /// How long a delivery waiting for another worker's job keeps trying storage that keeps failing
+    /// (after the SDK's own retries) before it fails: far longer than a blip, short enough that lost
+    /// storage ends as an error rather than a wait without end.
+    /// </summary>
+    public static readonly TimeSpan WaitStorageOutageLimit = TimeSpan.FromMinutes(5);
+
+    private static readonly TimeSpan FirstStorageBackOff = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan LongestStorageBackOff = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// For a delivery that lost the claim: waits until the job is final (and returns its status), or
     /// until its claim's heartbeat goes stale, then records the job failed with <see cref="WorkerStoppedReason"/>.
+    /// Transient storage failures are retried with a short back-off for up to <see cref="WaitStorageOutageLimit"/>
+    /// at a stretch; after one, a stale heartbeat counts only once the holder had the time to beat again,
+    /// as storage that failed this worker may have failed the holder's heartbeats too.
     /// </summary>
     public async Task<JobResult> AwaitClaimedAsync(RunJobInput input, CancellationToken cancellationToken)
     {
         var (service, number) = BuildId.Parse(input.BuildId);
         var announced = false;
+        long? failingSince = null;
+        long? answeringSince = null;
+        var backOff = TimeSpan.Zero;
         while (true)
         {
-            if (await jobs.GetAsync(service, number, input.StageIndex, input.JobIndex, cancellationToken) is { } job && BuildStatus.IsTerminal(job.Status))
+            try
             {
-                return new JobResult(job.Status);
-            }
-
-            var claim = await claims.GetAsync(input.BuildId, input.StageIndex, input.JobIndex, cancellationToken)
-                ?? throw new InvalidOperationException($"the claim of job {input.Job.Name} disappeared while the job was not final; the build's claims were removed by hand?");
-            if (!announced)
-            {
-                JobLog.ClaimedElsewhere(logger, input.Job.Name, input.BuildId, claim.WorkerId);
-                announced = true;
-            }
-
-            if (claim.Abandoned || time.GetUtcNow() - claim.HeartbeatAt > options.JobHeartbeatTimeout)
-            {
-                // Conditional on the version read: a holder that refreshed the heartbeat meanwhile is alive after all.
-                if (claim.Abandoned || await claims.AbandonAsync(claim, cancellationToken))
+                if (await jobs.GetAsync(service, number, input.StageIndex, input.JobIndex, cancellationToken) is { } job && BuildStatus.IsTerminal(job.Status))
                 {
-                    return await RecordWorkerStoppedAsync(input, claim, cancellationToken);
+                    return new JobResult(job.Status);
                 }
 
+                var claim = await claims.GetAsync(input.BuildId, input.StageIndex, input.JobIndex, cancellationToken)
+                    ?? throw new InvalidOperationException($"the claim of job {input.Job.Name} disappeared while the job was not final; the build's claims were removed by hand?");
+                if (!announced)
+                {
+                    JobLog.ClaimedElsewhere(logger, input.Job.Name, input.BuildId, claim.WorkerId);
+                    announced = true;
+                }
+
+                if (failingSince is not null)
+                {
+                    failingSince = null;
+                    answeringSince = time.GetTimestamp();
+                    backOff = TimeSpan.Zero;
+                }
+
+                // Storage's clock at both ends: the holder's clock may be ahead of or behind this worker's.
+                // Storage always dates its answers; the worker clocks are only a fallback without one.
+                var age = claim.Age ?? time.GetUtcNow() - claim.HeartbeatAt;
+                var holderCouldBeat = answeringSince is not { } since || time.GetElapsedTime(since) >= 2 * options.JobHeartbeatInterval;
+                if (claim.Abandoned || (age > options.JobHeartbeatTimeout && holderCouldBeat))
+                {
+                    // Conditional on the version read: a holder that refreshed the heartbeat meanwhile is alive after all.
+                    if (claim.Abandoned || await claims.AbandonAsync(claim, cancellationToken))
+                    {
+                        return await RecordWorkerStoppedAsync(input, claim, cancellationToken);
+                    }
+
+                    continue;
+                }
+            }
+            catch (Exception ex) when (StorageFailures.IsTransient(ex, cancellationToken))
+            {
+                failingSince ??= time.GetTimestamp();
+                if (time.GetElapsedTime(failingSince.Value) > WaitStorageOutageLimit)
+                {
+                    throw;
+                }
+
+                // Every step of a round is safe to repeat: the next round reads afresh what the failed one changed.
+                backOff = backOff == TimeSpan.Zero ? FirstStorageBackOff : TimeSpan.FromTicks(Math.Min(backOff.Ticks * 2, LongestStorageBackOff.Ticks));
+                JobLog.WaitFailed(logger, input.Job.Name, input.BuildId, backOff, ex);
+                await Task.Delay(backOff, time, cancellationToken);
                 continue;
             }
 
@@ -99,9 +144,10 @@ public sealed class JobClaimKeeper
     private async Task<JobResult> RecordWorkerStoppedAsync(RunJobInput input, JobClaim claim, CancellationToken cancellationToken)
     {
         var (service, number) = BuildId.Parse(input.BuildId);
-        JobLog.ClaimStale(logger, input.Job.Name, input.BuildId, claim.WorkerId, claim.HeartbeatAt);
+        var lastBeat = claim.StoredAt ?? claim.HeartbeatAt;
+        JobLog.ClaimStale(logger, input.Job.Name, input.BuildId, claim.WorkerId, lastBeat);
         var log = await logs.OpenAsync(service, number, input.Job.Name, [], append: true, cancellationToken);
-        await log.WriteLineAsync($"[mage] {WorkerStoppedReason} (worker {claim.WorkerId}, last heartbeat {claim.HeartbeatAt:O}); the job is failed and not run again", cancellationToken);
+        await log.WriteLineAsync($"[mage] {WorkerStoppedReason} (worker {claim.WorkerId}, last heartbeat stored {lastBeat:O}); the job is failed and not run again", cancellationToken);
         await log.CompleteAsync(cancellationToken);
         await jobs.FinishAsync(service, number, input.StageIndex, input.JobIndex, BuildStatus.Failed, null, cancellationToken);
 

@@ -37,4 +37,10 @@ internal static partial class JobLog
 
     [LoggerMessage(EventId = 4211, Level = LogLevel.Warning, Message = "Job {JobName} of build {BuildId}: the claim watch could not reach storage; trying again")]
     public static partial void WatchFailed(ILogger logger, string jobName, string buildId, Exception exception);
+
+    [LoggerMessage(EventId = 4212, Level = LogLevel.Warning, Message = "Build {BuildId}: the kill request could not be written before its workspace is removed; jobs still running on other workers may keep running")]
+    public static partial void KillBeforeDestroyFailed(ILogger logger, string buildId, Exception exception);
+
+    [LoggerMessage(EventId = 4213, Level = LogLevel.Warning, Message = "Job {JobName} of build {BuildId}: storage failed while waiting for the worker that runs it; trying again in {BackOff}")]
+    public static partial void WaitFailed(ILogger logger, string jobName, string buildId, TimeSpan backOff, Exception exception);
 }

@@ -27,11 +27,20 @@ public sealed class JobClaimStore(StorageClients account, BuildStorageNames name
 
     /// <summary>
     /// Claims a job for <paramref name="workerId"/>: an insert, so of concurrent deliveries exactly
-    /// one gets the claim back; the others (and later ones) get <see langword="null"/>.
+    /// one gets the claim back; the others (and later ones, on this worker too) get <see langword="null"/>.
+    /// An insert that reached storage but whose answer was lost still counts as this attempt's claim.
     /// </summary>
-    public async Task<JobClaim?> TryClaimAsync(string buildId, int stage, int job, string workerId, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<JobClaim?> TryClaimAsync(string buildId, int stage, int job, string workerId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        TryClaimAsync(buildId, stage, job, workerId, now, Guid.NewGuid().ToString("N"), cancellationToken);
+
+    /// <summary>
+    /// <see cref="TryClaimAsync(string, int, int, string, DateTimeOffset, CancellationToken)"/> as the
+    /// attempt <paramref name="nonce"/>: calling it twice with one nonce is what a lost answer and the
+    /// SDK's retry do to the insert.
+    /// </summary>
+    internal async Task<JobClaim?> TryClaimAsync(string buildId, int stage, int job, string workerId, DateTimeOffset now, string nonce, CancellationToken cancellationToken)
     {
-        var claim = new JobClaim { BuildId = buildId, StageIndex = stage, JobIndex = job, WorkerId = workerId, ClaimedAt = now, HeartbeatAt = now };
+        var claim = new JobClaim { BuildId = buildId, StageIndex = stage, JobIndex = job, WorkerId = workerId, ClaimedAt = now, HeartbeatAt = now, Nonce = nonce };
         try
         {
             var response = await _table.AddEntityAsync(ToEntity(claim), cancellationToken);
@@ -39,13 +48,21 @@ public sealed class JobClaimStore(StorageClients account, BuildStorageNames name
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            return null;
+            // 409 also answers the SDK's retry of an insert that succeeded but whose answer was lost:
+            // only the row itself tells. One given up meanwhile was recorded failed and must not run.
+            var stored = await GetAsync(buildId, stage, job, cancellationToken);
+            return stored is { Abandoned: false } && string.Equals(stored.Nonce, nonce, StringComparison.Ordinal) ? stored : null;
         }
     }
 
-    /// <summary>The claim of a job, or null when nobody claimed it.</summary>
-    public async Task<JobClaim?> GetAsync(string buildId, int stage, int job, CancellationToken cancellationToken) =>
-        await _table.GetEntityOrNullAsync(buildId, RowKey(stage, job), cancellationToken: cancellationToken) is { } entity ? ToClaim(entity) : null;
+    /// <summary>The claim of a job, with its <see cref="JobClaim.Age"/>; null when nobody claimed it.</summary>
+    public async Task<JobClaim?> GetAsync(string buildId, int stage, int job, CancellationToken cancellationToken)
+    {
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(buildId, RowKey(stage, job), cancellationToken: cancellationToken);
+        return response.HasValue
+            ? ToClaim(response.Value!) with { ReadAt = response.GetRawResponse().Headers.Date }
+            : null;
+    }
 
     /// <summary>
     /// Refreshes the heartbeat of a claim this worker holds, conditional on <paramref name="claim"/>'s
@@ -101,6 +118,7 @@ public sealed class JobClaimStore(StorageClients account, BuildStorageNames name
         ["ClaimedAt"] = claim.ClaimedAt,
         ["HeartbeatAt"] = claim.HeartbeatAt,
         ["Abandoned"] = claim.Abandoned,
+        ["Nonce"] = claim.Nonce,
     };
 
     private static JobClaim ToClaim(TableEntity entity) => new()
@@ -112,6 +130,8 @@ public sealed class JobClaimStore(StorageClients account, BuildStorageNames name
         ClaimedAt = entity.GetDateTimeOffset("ClaimedAt") ?? DateTimeOffset.MinValue,
         HeartbeatAt = entity.GetDateTimeOffset("HeartbeatAt") ?? DateTimeOffset.MinValue,
         Abandoned = entity.GetBoolean("Abandoned") ?? false,
+        Nonce = entity.GetString("Nonce") ?? string.Empty,
         ETag = entity.ETag,
+        StoredAt = entity.Timestamp,
     };
 }

@@ -24,9 +24,11 @@ internal sealed class JobActivityHarness : IAsyncDisposable
     private readonly Mage.Storage.StorageClients _account;
     private readonly BuildStorageNames _names;
     private readonly CatalogTestStorage _catalog;
+    private readonly string _connectionString;
 
-    private JobActivityHarness(Mage.Storage.StorageClients account, BuildStorageNames names, CatalogTestStorage catalog, string service)
+    private JobActivityHarness(string connectionString, Mage.Storage.StorageClients account, BuildStorageNames names, CatalogTestStorage catalog, string service)
     {
+        _connectionString = connectionString;
         _account = account;
         _names = names;
         _catalog = catalog;
@@ -64,7 +66,7 @@ internal sealed class JobActivityHarness : IAsyncDisposable
         var azurite = await TestAzurite.GetAsync();
         var names = new BuildStorageNames(TestNames.Unique("jobact"));
         var catalog = await CatalogTestStorage.CreateAsync();
-        var harness = new JobActivityHarness(azurite.Clients(), names, catalog, TestNames.Unique("svc"));
+        var harness = new JobActivityHarness(azurite.ConnectionString, azurite.Clients(), names, catalog, TestNames.Unique("svc"));
         await Task.WhenAll(harness.Jobs.EnsureCreatedAsync(default), harness.Claims.EnsureCreatedAsync(default), harness.Logs.EnsureCreatedAsync(default));
         return harness;
     }
@@ -88,8 +90,21 @@ internal sealed class JobActivityHarness : IAsyncDisposable
     /// <summary>The job's log now.</summary>
     public async Task<string> LogAsync() => (await Logs.BlobFor(Service, 1, "job.1").DownloadContentAsync()).Value.Content.ToString();
 
-    /// <summary>One worker process of the task hub.</summary>
-    public WorkerProcess Worker(string id) => new(this, id);
+    /// <summary>
+    /// One worker process of the task hub, on <paramref name="clock"/> (the system clock by default),
+    /// whose table requests fail while <paramref name="outage"/> is down.
+    /// </summary>
+    public WorkerProcess Worker(string id, TimeProvider? clock = null, StorageOutage? outage = null) =>
+        new(this, id, clock ?? TimeProvider.System, outage is null ? _account : TablesBehind(outage));
+
+    /// <summary>The clients of the emulator with tables behind <paramref name="outage"/>, and no SDK retries to hide it.</summary>
+    private Mage.Storage.StorageClients TablesBehind(StorageOutage outage)
+    {
+        var options = Mage.Storage.StorageRetry.Apply(new Azure.Data.Tables.TableClientOptions(), null);
+        options.Retry.MaxRetries = 0;
+        options.AddPolicy(outage, Azure.Core.HttpPipelinePosition.PerCall);
+        return new Mage.Storage.StorageClients(_account.Blobs, _account.Queues, new Azure.Data.Tables.TableServiceClient(_connectionString, options));
+    }
 
     public ValueTask DisposeAsync()
     {
@@ -100,16 +115,20 @@ internal sealed class JobActivityHarness : IAsyncDisposable
     /// <summary>The parts of one app process that a job activity uses.</summary>
     internal sealed class WorkerProcess : IAsyncDisposable
     {
-        public WorkerProcess(JobActivityHarness harness, string id)
+        public WorkerProcess(JobActivityHarness harness, string id, TimeProvider clock, Mage.Storage.StorageClients account)
         {
+            var jobs = new JobStore(account, harness._names, TimeProvider.System);
+            var claims = new JobClaimStore(account, harness._names);
+            var logs = new JobLogs(account, harness._names, harness.Options);
             Registry = new RunningJobRegistry(BuildsServiceCollectionExtensions.KillGracePeriod);
             Driver = new LocalDriver(new DriverOptions { WorkRoot = harness.WorkRoot }, Registry, new JobProcess(Registry));
-            var keeper = new JobClaimKeeper(harness.Claims, harness.Jobs, harness.Logs, Registry, new WorkerIdentity(id), harness.Options, TimeProvider.System,
+            var keeper = new JobClaimKeeper(claims, jobs, logs, Registry, new WorkerIdentity(id), harness.Options, clock,
                 NullLogger<JobClaimKeeper>.Instance);
-            var runner = new JobRunner(harness.Jobs, harness.Logs, harness._catalog.Variables);
+            var runner = new JobRunner(jobs, logs, harness._catalog.Variables);
             var artifacts = new ArtifactCollector(harness._account, harness._names, new ArtifactStore(harness._account, harness._names), harness.Options);
-            RunJob = new RunJobActivity(new DriverRegistry([Driver]), runner, artifacts, keeper, harness.Jobs, Registry, TimeProvider.System, Lifetime);
-            Kill = new KillJobsActivity(harness.Claims, TimeProvider.System);
+            RunJob = new RunJobActivity(new DriverRegistry([Driver]), runner, artifacts, keeper, jobs, Registry, clock, Lifetime);
+            Kill = new KillJobsActivity(claims, clock);
+            Destroy = new DestroyDriverActivity(new DriverRegistry([Driver]), claims, clock, NullLogger<DestroyDriverActivity>.Instance);
         }
 
         public RunningJobRegistry Registry { get; }
@@ -122,6 +141,8 @@ internal sealed class JobActivityHarness : IAsyncDisposable
         public RunJobActivity RunJob { get; }
 
         public KillJobsActivity Kill { get; }
+
+        public DestroyDriverActivity Destroy { get; }
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }

@@ -111,6 +111,98 @@ public sealed class RunJobActivityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunAsync_RunningWorkersClockIsBehind_SecondDeliveryStillWaitsForTheResult()
+    {
+        // The runner's heartbeats look a minute old by the second worker's clock; storage's clock says they are fresh.
+        var runs = Path.Combine(_harness.Scratch, "runs");
+        var input = await _harness.BuildWithJobAsync($"echo run >> {runs}\nsleep 5\nexit 3");
+        await using var behind = _harness.Worker("behind", new SkewedClock(-TimeSpan.FromMinutes(1)));
+        await using var second = _harness.Worker("second");
+        var original = behind.RunJob.RunAsync(Context(), input);
+        await WaitForFileAsync(runs);
+
+        var repeated = await second.RunJob.RunAsync(Context(), input).WaitAsync(TimeSpan.FromSeconds(30));
+
+        var result = await original;
+        Assert.Equal(new JobResult(BuildStatus.Failed), result);
+        Assert.Equal(result, repeated);
+        Assert.Equal(3, (await _harness.JobAsync()).ExitCode);
+        Assert.False((await _harness.Claims.GetAsync(input.BuildId, input.StageIndex, input.JobIndex, default))!.Abandoned);
+    }
+
+    [Fact]
+    public async Task RunAsync_StoppedWorkersClockWasAhead_ClaimGoesStaleAfterTheTimeout()
+    {
+        // A heartbeat an hour in the future by its worker's clock must not keep a dead worker's claim alive for an hour.
+        var runs = Path.Combine(_harness.Scratch, "runs");
+        var input = await _harness.BuildWithJobAsync($"echo run >> {runs}");
+        var claimed = DateTimeOffset.UtcNow;
+        Assert.NotNull(await _harness.Claims.TryClaimAsync(input.BuildId, input.StageIndex, input.JobIndex, "ahead", claimed + TimeSpan.FromHours(1), default));
+        await using var survivor = _harness.Worker("survivor");
+
+        var result = await survivor.RunJob.RunAsync(Context(), input).WaitAsync(TimeSpan.FromSeconds(30));
+
+        var waited = DateTimeOffset.UtcNow - claimed;
+        Assert.Equal(new JobResult(BuildStatus.Failed, JobClaimKeeper.WorkerStoppedReason), result);
+        Assert.True(waited >= _harness.Options.JobHeartbeatTimeout - TimeSpan.FromMilliseconds(200), $"gave up on a fresh claim {waited} after it was written");
+        Assert.False(File.Exists(runs));
+    }
+
+    [Fact]
+    public async Task RunAsync_StorageFailsWhileWaitingForAnotherWorker_KeepsWaitingAndReturnsTheResult()
+    {
+        var runs = Path.Combine(_harness.Scratch, "runs");
+        var input = await _harness.BuildWithJobAsync($"echo run >> {runs}\nsleep 6\nexit 3");
+        var outage = new StorageOutage();
+        await using var first = _harness.Worker("first");
+        await using var second = _harness.Worker("second", outage: outage);
+        var original = first.RunJob.RunAsync(Context(), input);
+        await WaitForFileAsync(runs);
+        var repeated = second.RunJob.RunAsync(Context(), input);
+
+        // Past the claim (a read, an insert, its read-back) and one round of the wait (two reads).
+        await WaitUntilAsync(() => outage.Requests >= 6);
+        outage.Down = true;
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        outage.Down = false;
+
+        var result = await original;
+        Assert.Equal(new JobResult(BuildStatus.Failed), result);
+        Assert.Equal(result, await repeated.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Single(await File.ReadAllLinesAsync(runs));
+        Assert.Equal(3, (await _harness.JobAsync()).ExitCode);
+    }
+
+    [Fact]
+    public async Task RunAsync_StorageDownLongerThanTheHeartbeatTimeout_TheLiveWorkerIsNotGivenUpAfterwards()
+    {
+        // Neither worker reaches storage for longer than the timeout: the claim looks stale when it
+        // comes back, though its holder beats again within a second. Storage comes back just before
+        // the waiting delivery's retry 3.75 s after its first failure (back-off 0.25, 0.5, 1, 2 s),
+        // so that retry comes before the holder's beat.
+        var runs = Path.Combine(_harness.Scratch, "runs");
+        var input = await _harness.BuildWithJobAsync($"echo run >> {runs}\nsleep 10\nexit 3");
+        var (firstOutage, secondOutage) = (new StorageOutage(), new StorageOutage());
+        await using var first = _harness.Worker("first", outage: firstOutage);
+        await using var second = _harness.Worker("second", outage: secondOutage);
+        var original = first.RunJob.RunAsync(Context(), input);
+        await WaitForFileAsync(runs);
+        var repeated = second.RunJob.RunAsync(Context(), input);
+        await WaitUntilAsync(() => secondOutage.Requests >= 6);
+
+        (firstOutage.Down, secondOutage.Down) = (true, true);
+        await WaitUntilAsync(() => secondOutage.FirstRefused is not null);
+        await Task.Delay(TimeSpan.FromSeconds(3.6) - Stopwatch.GetElapsedTime(secondOutage.FirstRefused!.Value));
+        (firstOutage.Down, secondOutage.Down) = (false, false);
+
+        var result = await original.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(new JobResult(BuildStatus.Failed), result);
+        Assert.Equal(result, await repeated.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(3, (await _harness.JobAsync()).ExitCode);
+        Assert.False((await _harness.Claims.GetAsync(input.BuildId, input.StageIndex, input.JobIndex, default))!.Abandoned);
+    }
+
+    [Fact]
     public async Task RunAsync_HostStopsWhileTheScriptRuns_EndsTheScriptAndRecordsTheJobFailedWithTheReason()
     {
         // A graceful stop must not wait for an hour-long script, and the redelivery must not run it again.
@@ -193,6 +285,16 @@ public sealed class RunJobActivityTests : IAsyncLifetime
         }
 
         throw new TimeoutException($"{path} never appeared: the job did not start");
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition never held");
+            await Task.Delay(20);
+        }
     }
 
     /// <summary>Alive = has a /proc entry that is not a zombie.</summary>

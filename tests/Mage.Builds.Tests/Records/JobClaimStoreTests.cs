@@ -29,6 +29,44 @@ public sealed class JobClaimStoreTests
     }
 
     [Fact]
+    public async Task TryClaimAsync_InsertArrivedButItsAnswerWasLost_TheRetryGetsTheClaim()
+    {
+        // The same attempt inserting twice is what the SDK's retry does after a lost answer: the second insert gets 409.
+        var store = await StoreAsync();
+        Assert.NotNull(await store.TryClaimAsync("orders-7-abc", 1, 0, "w", Start, "attempt-1", CancellationToken.None));
+
+        var retried = await store.TryClaimAsync("orders-7-abc", 1, 0, "w", Start, "attempt-1", CancellationToken.None);
+
+        Assert.NotNull(retried);
+        var stored = (await store.GetAsync("orders-7-abc", 1, 0, CancellationToken.None))!;
+        Assert.Equal(("w", "attempt-1"), (retried.WorkerId, retried.Nonce));
+        Assert.Equal(stored.ETag, retried.ETag);
+        Assert.NotNull(await store.HeartbeatAsync(retried, Start.AddSeconds(5), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TryClaimAsync_AnotherAttemptOnTheSameWorker_Null()
+    {
+        // A redelivery may reach the worker that runs the job: the worker id alone must not make it the owner.
+        var store = await StoreAsync();
+        Assert.NotNull(await store.TryClaimAsync("orders-8-abc", 1, 0, "w", Start, "attempt-1", CancellationToken.None));
+
+        Assert.Null(await store.TryClaimAsync("orders-8-abc", 1, 0, "w", Start, "attempt-2", CancellationToken.None));
+        Assert.Null(await store.TryClaimAsync("orders-8-abc", 1, 0, "w", Start, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TryClaimAsync_OwnInsertGivenUpBeforeTheRetry_Null()
+    {
+        // A claim given up was recorded failed by another delivery: its late owner must not run the script.
+        var store = await StoreAsync();
+        Assert.NotNull(await store.TryClaimAsync("orders-9-abc", 1, 0, "w", Start, "attempt-1", CancellationToken.None));
+        Assert.True(await store.AbandonAsync((await store.GetAsync("orders-9-abc", 1, 0, CancellationToken.None))!, CancellationToken.None));
+
+        Assert.Null(await store.TryClaimAsync("orders-9-abc", 1, 0, "w", Start, "attempt-1", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task HeartbeatAsync_TwiceFromTheLatestVersion_EachBeatStoredWithANewVersion()
     {
         var store = await StoreAsync();
