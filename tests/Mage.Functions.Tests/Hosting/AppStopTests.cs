@@ -51,7 +51,7 @@ public sealed partial class AppStopTests(ITestOutputHelper output)
         string id;
         await using (var first = await AppProcess.StartAsync(AppProcess.BesideThisProgram(), settings))
         {
-            var api = ApiOf(first, settings);
+            var api = BuildApi.Of(first, settings);
             var service = TestNames.Unique("svc");
             await api.CreateServiceAsync(service);
             id = (await api.SubmitAcceptedAsync(service, "v1", """
@@ -62,7 +62,7 @@ public sealed partial class AppStopTests(ITestOutputHelper output)
                 """)).Id;
 
             // The build's orchestration now waits in memory (an extended session) for the job's result.
-            await WaitForJobLogAsync(api, id, "started");
+            await api.WaitForLogAsync(id, "one.1", "started");
 
             var exit = await first.TerminateAsync(TimeSpan.FromSeconds(30));
 
@@ -72,7 +72,7 @@ public sealed partial class AppStopTests(ITestOutputHelper output)
 
         // Nothing was lost: the next app runs the rest of the build, and the stopped job says why it failed.
         await using var second = await AppProcess.StartAsync(AppProcess.BesideThisProgram(), settings);
-        var final = await ApiOf(second, settings).WaitForEndAsync(id, TimeSpan.FromMinutes(2));
+        var final = await BuildApi.Of(second, settings).WaitForEndAsync(id, TimeSpan.FromMinutes(2));
         Assert.Equal("failed", final.Status);
         Assert.Contains("the worker running this job stopped", final.Error, StringComparison.Ordinal);
         Assert.All(final.Stages.SelectMany(s => s.Jobs), job => Assert.NotEqual("running", job.Status));
@@ -101,30 +101,6 @@ public sealed partial class AppStopTests(ITestOutputHelper output)
 
         Assert.NotEmpty(owners);
         Assert.All(owners, owner => Assert.EndsWith("(none)", owner, StringComparison.Ordinal));
-    }
-
-    private static BuildApi ApiOf(AppProcess app, Dictionary<string, string?> settings)
-    {
-        var client = new HttpClient { BaseAddress = app.BaseAddress };
-        client.DefaultRequestHeaders.Add("x-functions-key", settings["Mage:AdminKey"]);
-        return new BuildApi(client);
-    }
-
-    private static async Task WaitForJobLogAsync(BuildApi api, string id, string text)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            using var response = await api.Client.GetAsync(new Uri($"/api/builds/{id}/jobs/one.1/log", UriKind.Relative));
-            if (response.IsSuccessStatusCode && (await response.Content.ReadAsStringAsync()).Contains(text, StringComparison.Ordinal))
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail($"job one.1 of {id} never printed '{text}'");
     }
 
     private static async Task WaitForOutputAsync(AppProcess app, string text, TimeSpan timeout)

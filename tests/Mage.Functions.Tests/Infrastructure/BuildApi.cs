@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Mage.Functions.Endpoints.Builds;
+using Mage.Testing;
 
 namespace Mage.Functions.Tests.Infrastructure;
 
@@ -74,4 +75,32 @@ public sealed class BuildApi(HttpClient client)
     /// <summary>Reads a job's whole log.</summary>
     public Task<string> LogAsync(string id, string job) =>
         client.GetStringAsync(new Uri($"/api/builds/{id}/jobs/{Uri.EscapeDataString(job)}/log", UriKind.Relative));
+
+    /// <summary>Waits until the log of <paramref name="job"/> contains <paramref name="text"/>; fails the test after 60 s.</summary>
+    public async Task WaitForLogAsync(string id, string job, string text)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            using var response = await client.GetAsync(new Uri($"/api/builds/{id}/jobs/{Uri.EscapeDataString(job)}/log", UriKind.Relative));
+            if (response.IsSuccessStatusCode && (await response.Content.ReadAsStringAsync()).Contains(text, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"job {job} of {id} never printed '{text}'");
+    }
+
+    /// <summary>The API of an app started as a process, with the admin key of its <paramref name="settings"/>.</summary>
+    public static BuildApi Of(AppProcess app, IReadOnlyDictionary<string, string?> settings)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(settings);
+        var http = new HttpClient { BaseAddress = app.BaseAddress };
+        http.DefaultRequestHeaders.Add("x-functions-key", settings["Mage:AdminKey"]);
+        return new BuildApi(http);
+    }
 }

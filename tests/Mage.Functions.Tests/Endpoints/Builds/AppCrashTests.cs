@@ -31,11 +31,11 @@ public sealed class AppCrashTests
         string id;
         await using (var first = await AppProcess.StartAsync(AppProcess.BesideThisProgram(), settings))
         {
-            var api = ApiOf(first, settings);
+            var api = BuildApi.Of(first, settings);
             var service = TestNames.Unique("svc");
             await api.CreateServiceAsync(service);
             id = (await api.SubmitAcceptedAsync(service, "v1", Manifest)).Id;
-            await WaitForLogAsync(api, id, "started");
+            await api.WaitForLogAsync(id, "one.1", "started");
             first.KillHard();
         }
 
@@ -43,7 +43,7 @@ public sealed class AppCrashTests
         BuildView final;
         try
         {
-            final = await ApiOf(second, settings).WaitForEndAsync(id, TimeSpan.FromMinutes(2));
+            final = await BuildApi.Of(second, settings).WaitForEndAsync(id, TimeSpan.FromMinutes(2));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -56,29 +56,5 @@ public sealed class AppCrashTests
         Assert.Contains("the worker running this job stopped", final.Error, StringComparison.Ordinal);
         Assert.NotNull(final.FinishedAt);
         Assert.All(final.Stages.SelectMany(s => s.Jobs), job => Assert.NotEqual("running", job.Status));
-    }
-
-    private static BuildApi ApiOf(AppProcess app, Dictionary<string, string?> settings)
-    {
-        var client = new HttpClient { BaseAddress = app.BaseAddress };
-        client.DefaultRequestHeaders.Add("x-functions-key", settings["Mage:AdminKey"]);
-        return new BuildApi(client);
-    }
-
-    private static async Task WaitForLogAsync(BuildApi api, string id, string text)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            var response = await api.Client.GetAsync(new Uri($"/api/builds/{id}/jobs/one.1/log", UriKind.Relative));
-            if (response.IsSuccessStatusCode && (await response.Content.ReadAsStringAsync()).Contains(text, StringComparison.Ordinal))
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail($"job one.1 of {id} never printed '{text}'");
     }
 }
