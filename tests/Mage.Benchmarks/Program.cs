@@ -6,6 +6,8 @@ using Mage.Benchmarks.Durable;
 var sections = new SortedDictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCase)
 {
     ["builds"] = BuildBenchmark.RunAsync,
+    ["builds-two"] = BuildBenchmark.RunTwoProcessesAsync,
+    ["builds-long-step"] = BuildBenchmark.RunLongStepAsync,
     ["durable"] = DurableBenchmark.RunAsync,
     ["durable-settings"] = DurableBenchmark.RunSettingsAsync,
 };
