@@ -14,12 +14,15 @@ namespace Mage.Azurite;
 public sealed class AzuriteLauncher : IAsyncDisposable
 {
     // $1 = parent pid, rest = the Azurite command. TERM first so Azurite can flush its data files, KILL if it lingers.
+    // A signal to the watchdog itself takes the same way out: a TERM alone does not always end Azurite
+    // (CI has left emulators running with no watchdog), and nobody would be watching it any more.
     internal const string WatchdogScript = """
         parent="$1"; shift
         "$@" &
         child=$!
-        trap 'kill -TERM "$child" 2>/dev/null; exit 0' TERM INT HUP
-        while kill -0 "$parent" 2>/dev/null && kill -0 "$child" 2>/dev/null; do sleep 1; done
+        stop=
+        trap 'stop=1' TERM INT HUP
+        while [ -z "$stop" ] && kill -0 "$parent" 2>/dev/null && kill -0 "$child" 2>/dev/null; do sleep 1; done
         kill -TERM "$child" 2>/dev/null
         i=0
         while kill -0 "$child" 2>/dev/null && [ "$i" -lt 5 ]; do sleep 1; i=$((i+1)); done

@@ -66,6 +66,41 @@ public sealed class AzuriteLauncherTests
         Assert.True(await WaitUntilClosedAsync(launcher.TablePort, TimeSpan.FromSeconds(5)));
     }
 
+    // Seen on CI: emulators left running after their test host had gone, with no watchdog left.
+    [Fact]
+    public async Task Watchdog_ItselfTerminated_StillKillsAChildThatIgnoresTerm()
+    {
+        var start = new ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in new[] { "-c", AzuriteLauncher.WatchdogScript, "azurite-watchdog", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                     "/bin/sh", "-c", "trap '' TERM; echo $$; while :; do sleep 1; done" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var watchdog = Process.Start(start)!;
+        var child = int.Parse((await watchdog.StandardOutput.ReadLineAsync())!, System.Globalization.CultureInfo.InvariantCulture);
+        try
+        {
+            using (var term = Process.Start("kill", ["-TERM", watchdog.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await term.WaitForExitAsync();
+            }
+
+            var clock = Stopwatch.StartNew();
+            while (Directory.Exists($"/proc/{child}") && clock.Elapsed < TimeSpan.FromSeconds(15))
+            {
+                await Task.Delay(100);
+            }
+
+            Assert.False(Directory.Exists($"/proc/{child}"), "the child outlived its terminated watchdog");
+        }
+        finally
+        {
+            using var cleanup = Process.Start("kill", ["-KILL", child.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await cleanup.WaitForExitAsync();
+        }
+    }
+
     [Fact]
     public async Task StartAsync_MissingDataPathWithoutInMemory_ThrowsArgumentException()
     {
